@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uuidjail LSM - Text formats of the user interfaces
+ *
+ * Pure functions, shared by securityfs and the LSM syscalls, so that each
+ * format is defined once and unit-tested.
+ */
+
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "format.h"
+#include "label.h"
+
+/**
+ * uuidjail_parse_enter - Parse what was written to enter1 or enter2
+ * @buf: the bytes written (not NUL-terminated)
+ * @len: their number
+ *
+ * The only valid payloads are "1" and "1\n"; everything else, including
+ * leading or trailing blanks and other numbers, is rejected so that the
+ * interface can grow later without ambiguity.
+ *
+ * Return: 0 for a valid payload, -EINVAL otherwise.
+ */
+int uuidjail_parse_enter(const char *buf, size_t len)
+{
+	if (len == 2 && buf[1] != '\n')
+		return -EINVAL;
+	if ((len != 1 && len != 2) || buf[0] != '1')
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * uuidjail_format_label - Format a label as the "self" file shows it
+ * @label: the label
+ * @buf: where to write the NUL-terminated text, without a newline
+ * @size: size of @buf, at least UUIDJAIL_LABEL_TEXT_MAX
+ *
+ * Return: the length of the text, without the NUL.
+ */
+int uuidjail_format_label(const struct uuidjail_label *label, char *buf,
+			  size_t size)
+{
+	switch (uuidjail_state(label)) {
+	case UUIDJAIL_UNRESTRICTED:
+		return scnprintf(buf, size, "unrestricted");
+	case UUIDJAIL_HALF_RESTRICTED:
+		return scnprintf(buf, size, "half-restricted id1=%llu",
+				 label->id1);
+	case UUIDJAIL_RESTRICTED:
+	default:
+		return scnprintf(buf, size, "restricted id1=%llu id2=%llu",
+				 label->id1, label->id2);
+	}
+}
