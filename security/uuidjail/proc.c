@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uuidjail LSM - /proc/PID hooks
+ *
+ * Every /proc/PID/... inode is tied to its task at task_to_inode; opening
+ * or walking through such an inode is then checked against the task's
+ * current label.  This covers entries that no ptrace check guards
+ * (status, cmdline, comm, oom_score_adj, attr/...), and those whose
+ * ptrace check a capability can bypass (mm_access() lets CAP_PERFMON read
+ * environ, maps, ...), since root inside a jail must stay jailed.
+ */
+
+#include <linux/fs.h>
+#include <linux/lsm_hooks.h>
+#include <linux/pid.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+
+#include "common.h"
+#include "label.h"
+#include "proc.h"
+#include "setup.h"
+
+/*
+ * The inode keeps a borrowed pointer to the task's pid, not a label: the
+ * pid stays valid for the inode's life (procfs holds a reference until
+ * the inode is evicted) and leads to the task's label at check time, so
+ * a task that enters a jail after its inode was created is still judged
+ * by its current label.
+ */
+static void hook_task_to_inode(struct task_struct *const p,
+			       struct inode *const inode)
+{
+	WRITE_ONCE(uuidjail_inode(inode)->pid, task_pid(p));
+}
+
+static int hook_inode_permission(struct inode *const inode, const int mask)
+{
+	const struct uuidjail_label subject = uuidjail_task_label(current);
+	struct uuidjail_label object;
+	struct task_struct *task;
+	struct pid *pid;
+
+	/* Quick return for unjailed tasks: every path walk passes here. */
+	if (!subject.id1)
+		return 0;
+
+	pid = READ_ONCE(uuidjail_inode(inode)->pid);
+	if (!pid)
+		return 0;
+
+	rcu_read_lock();
+	task = pid_task(pid, PIDTYPE_PID);
+	if (task)
+		object = uuidjail_task_label(task);
+	rcu_read_unlock();
+
+	/* A dead task has nothing left to protect; procfs fails by itself. */
+	if (!task)
+		return 0;
+
+	/* EACCES, as for any file one may not open or walk through. */
+	return uuidjail_may_act(&subject, &object) ? 0 : -EACCES;
+}
+
+static struct security_hook_list uuidjail_proc_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(task_to_inode, hook_task_to_inode),
+	LSM_HOOK_INIT(inode_permission, hook_inode_permission),
+};
+
+/**
+ * uuidjail_add_proc_hooks - Register the /proc hooks
+ */
+void __init uuidjail_add_proc_hooks(void)
+{
+	security_add_hooks(uuidjail_proc_hooks, ARRAY_SIZE(uuidjail_proc_hooks),
+			   &uuidjail_lsmid);
+}

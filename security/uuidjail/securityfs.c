@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uuidjail LSM - securityfs interface
+ *
+ * /sys/kernel/security/uuidjail/
+ *   enter1, enter2  writing "1" makes the writer enter a jail, a sub-jail
+ *   self            the reader's own label
+ *
+ * The files act on the task that writes or reads, never on the opener, so
+ * passing an open file to another process only lets it jail itself.
+ */
+
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/security.h>
+#include <linux/uaccess.h>
+
+#include "common.h"
+#include "enter.h"
+#include "format.h"
+#include "label.h"
+#include "setup.h"
+
+static ssize_t enter_write(struct file *const file,
+			   const char __user *const ubuf, const size_t count,
+			   loff_t *const ppos, const unsigned long level)
+{
+	char buf[2];
+	int err;
+
+	/* The whole payload in one write, from the start. */
+	if (*ppos != 0 || count == 0 || count > sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+
+	err = uuidjail_parse_enter(buf, count);
+	if (!err)
+		err = uuidjail_enter(level);
+	return err ? err : count;
+}
+
+static ssize_t enter1_write(struct file *file, const char __user *ubuf,
+			    size_t count, loff_t *ppos)
+{
+	return enter_write(file, ubuf, count, ppos, 1);
+}
+
+static ssize_t enter2_write(struct file *file, const char __user *ubuf,
+			    size_t count, loff_t *ppos)
+{
+	return enter_write(file, ubuf, count, ppos, 2);
+}
+
+static ssize_t self_read(struct file *const file, char __user *const ubuf,
+			 const size_t count, loff_t *const ppos)
+{
+	const struct uuidjail_label label = uuidjail_task_label(current);
+	char text[UUIDJAIL_LABEL_TEXT_MAX + 1];
+	int len;
+
+	len = uuidjail_format_label(&label, text, UUIDJAIL_LABEL_TEXT_MAX);
+	text[len++] = '\n';
+	return simple_read_from_buffer(ubuf, count, ppos, text, len);
+}
+
+static const struct file_operations enter1_fops = {
+	.write = enter1_write,
+	.llseek = noop_llseek,
+};
+
+static const struct file_operations enter2_fops = {
+	.write = enter2_write,
+	.llseek = noop_llseek,
+};
+
+static const struct file_operations self_fops = {
+	.read = self_read,
+	.llseek = generic_file_llseek,
+};
+
+/**
+ * uuidjail_init_securityfs - Create /sys/kernel/security/uuidjail/
+ *
+ * Return: 0 on success, or the error of the securityfs call that failed;
+ * on error nothing is left behind.
+ */
+int __init uuidjail_init_securityfs(void)
+{
+	struct dentry *dir, *dentry;
+
+	dir = securityfs_create_dir(UUIDJAIL_NAME, NULL);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+
+	dentry = securityfs_create_file("enter1", 0666, dir, NULL,
+					&enter1_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("enter2", 0666, dir, NULL,
+					&enter2_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("self", 0444, dir, NULL, &self_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	return 0;
+
+err:
+	securityfs_remove(dir);
+	return PTR_ERR(dentry);
+}

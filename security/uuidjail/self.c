@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uuidjail LSM - prctl(PR_UUIDJAIL) and lsm_get_self_attr()
+ *
+ * The interfaces for programs without securityfs (chroots, sandboxes):
+ * same rules, same errors as the securityfs files.
+ */
+
+#include <linux/errno.h>
+#include <linux/lsm_hooks.h>
+#include <linux/prctl.h>
+#include <linux/security.h>
+#include <uapi/linux/lsm.h>
+
+#include "common.h"
+#include "enter.h"
+#include "format.h"
+#include "label.h"
+#include "setup.h"
+
+static int hook_task_prctl(const int option, const unsigned long arg2,
+			   const unsigned long arg3, const unsigned long arg4,
+			   const unsigned long arg5)
+{
+	struct uuidjail_label label;
+
+	/*
+	 * The task_prctl contract: -ENOSYS tells the LSM framework and
+	 * prctl() that the option is not ours.
+	 */
+	if (option != PR_UUIDJAIL)
+		return -ENOSYS;
+
+	switch (arg2) {
+	case PR_UUIDJAIL_ENTER:
+		if (arg4 || arg5)
+			return -EINVAL;
+		return uuidjail_enter(arg3);
+	case PR_UUIDJAIL_GET:
+		if (arg3 || arg4 || arg5)
+			return -EINVAL;
+		label = uuidjail_task_label(current);
+		return uuidjail_state(&label);
+	default:
+		return -EINVAL;
+	}
+}
+
+static int hook_getselfattr(const unsigned int attr,
+			    struct lsm_ctx __user *const ctx, u32 *const size,
+			    const u32 flags)
+{
+	const struct uuidjail_label label = uuidjail_task_label(current);
+	char text[UUIDJAIL_LABEL_TEXT_MAX];
+	int len, err;
+
+	if (attr != LSM_ATTR_CURRENT)
+		return -EOPNOTSUPP;
+
+	len = uuidjail_format_label(&label, text, sizeof(text));
+	err = lsm_fill_user_ctx(ctx, size, text, len + 1, LSM_ID_UUIDJAIL, 0);
+	return err ? err : 1;
+}
+
+static struct security_hook_list uuidjail_self_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(task_prctl, hook_task_prctl),
+	LSM_HOOK_INIT(getselfattr, hook_getselfattr),
+};
+
+/**
+ * uuidjail_add_self_hooks - Register the prctl and LSM syscall hooks
+ */
+void __init uuidjail_add_self_hooks(void)
+{
+	security_add_hooks(uuidjail_self_hooks, ARRAY_SIZE(uuidjail_self_hooks),
+			   &uuidjail_lsmid);
+}

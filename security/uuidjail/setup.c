@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uuidjail LSM - Security framework setup
+ */
+
+#include <linux/init.h>
+#include <linux/lsm_hooks.h>
+#include <uapi/linux/lsm.h>
+
+#include "common.h"
+#include "label.h"
+#include "proc.h"
+#include "setup.h"
+#include "task.h"
+
+const struct lsm_id uuidjail_lsmid = {
+	.name = UUIDJAIL_NAME,
+	.id = LSM_ID_UUIDJAIL,
+};
+
+struct lsm_blob_sizes uuidjail_blob_sizes __ro_after_init = {
+	.lbs_task = sizeof(struct uuidjail_task_security),
+	.lbs_inode = sizeof(struct uuidjail_inode_security),
+};
+
+static int __init uuidjail_init(void)
+{
+	uuidjail_add_task_hooks();
+	uuidjail_add_self_hooks();
+	uuidjail_add_proc_hooks();
+	pr_info("Up and running.\n");
+	return 0;
+}
+
+DEFINE_LSM(uuidjail) = {
+	.id = &uuidjail_lsmid,
+	.init = uuidjail_init,
+	.blobs = &uuidjail_blob_sizes,
+	.initcall_fs = uuidjail_init_securityfs,
+};
