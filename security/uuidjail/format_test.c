@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for uuidjail's securityfs and LSM syscall formats
+ */
+
+#include <kunit/test.h>
+#include <linux/limits.h>
+
+#include "format.h"
+#include "label.h"
+
+struct parse_case {
+	const char *name;
+	const char *buf;
+	size_t len;
+	int expected;
+};
+
+static const struct parse_case parse_cases[] = {
+	{ "1", "1", 1, 0 },
+	{ "1 newline", "1\n", 2, 0 },
+	{ "empty", "", 0, -EINVAL },
+	{ "0", "0", 1, -EINVAL },
+	{ "2", "2", 1, -EINVAL },
+	{ "11", "11", 2, -EINVAL },
+	{ "10", "10", 2, -EINVAL },
+	{ "1 space", "1 ", 2, -EINVAL },
+	{ "space 1", " 1", 2, -EINVAL },
+	{ "newline", "\n", 1, -EINVAL },
+	{ "1 NUL", "1\0", 2, -EINVAL },
+	{ "1 two newlines", "1\n\n", 3, -EINVAL },
+	{ "y", "y", 1, -EINVAL },
+};
+
+static void parse_case_desc(const struct parse_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(parse, parse_cases, parse_case_desc);
+
+static void test_parse_enter(struct kunit *const test)
+{
+	const struct parse_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, uuidjail_parse_enter(c->buf, c->len),
+			c->expected);
+}
+
+static void expect_format(struct kunit *const test,
+			  const struct uuidjail_label *label,
+			  const char *expected)
+{
+	char text[UUIDJAIL_LABEL_TEXT_MAX];
+	int len;
+
+	len = uuidjail_format_label(label, text, sizeof(text));
+	KUNIT_EXPECT_STREQ(test, text, expected);
+	KUNIT_EXPECT_EQ(test, len, strlen(expected));
+}
+
+static void test_format_label(struct kunit *const test)
+{
+	const struct uuidjail_label none = { 0, 0 }, half = { 7, 0 },
+				    full = { 7, 42 },
+				    max = { U64_MAX, U64_MAX };
+
+	expect_format(test, &none, "unrestricted");
+	expect_format(test, &half, "half-restricted id1=7");
+	expect_format(test, &full, "restricted id1=7 id2=42");
+	/* The longest text still fits, untruncated. */
+	expect_format(test, &max,
+		      "restricted id1=18446744073709551615 id2=18446744073709551615");
+}
+
+static struct kunit_case uuidjail_format_test_cases[] = {
+	KUNIT_CASE_PARAM(test_parse_enter, parse_gen_params),
+	KUNIT_CASE(test_format_label),
+	{}
+};
+
+static struct kunit_suite uuidjail_format_test_suite = {
+	.name = "uuidjail_format",
+	.test_cases = uuidjail_format_test_cases,
+};
+
+kunit_test_suite(uuidjail_format_test_suite);

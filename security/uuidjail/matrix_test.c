@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests for the uuidjail access matrix
+ */
+
+#include <kunit/test.h>
+
+#include "label.h"
+
+/* Two jail ids (id1) and two sub-jail ids (id2). */
+#define JA 11
+#define JB 22
+#define SA 33
+#define SB 44
+
+struct matrix_case {
+	const char *name;
+	struct uuidjail_label subject;
+	struct uuidjail_label object;
+	bool allowed;
+};
+
+#define CELL(_name, _s1, _s2, _o1, _o2, _allowed) \
+	{ _name, { _s1, _s2 }, { _o1, _o2 }, _allowed }
+
+/* The 14 (subject state x object relation) cells of DESIGN.md, and more. */
+static const struct matrix_case matrix_cases[] = {
+	CELL("unrestricted on unrestricted", 0, 0, 0, 0, true),
+	CELL("unrestricted on half", 0, 0, JA, 0, true),
+	CELL("unrestricted on restricted", 0, 0, JA, SA, true),
+	CELL("half on unrestricted", JA, 0, 0, 0, true),
+	CELL("half on half same id1", JA, 0, JA, 0, true),
+	CELL("half on half other id1", JA, 0, JB, 0, false),
+	CELL("half on restricted same id1", JA, 0, JA, SA, true),
+	CELL("half on restricted other id1", JA, 0, JB, SA, false),
+	CELL("restricted on unrestricted", JA, SA, 0, 0, false),
+	CELL("restricted on half same id1", JA, SA, JA, 0, true),
+	CELL("restricted on half other id1", JA, SA, JB, 0, false),
+	CELL("restricted on restricted same ids", JA, SA, JA, SA, true),
+	CELL("restricted on restricted other id2", JA, SA, JA, SB, false),
+	CELL("restricted on restricted other id1", JA, SA, JB, SB, false),
+	/* An equal id2 under another id1 is not the same sub-jail. */
+	CELL("restricted on other id1 same id2", JA, SA, JB, SA, false),
+	/* Ids of both levels come from one counter; values never alias. */
+	CELL("half on other id1 whose id2 is our id1", JA, 0, JB, JA, false),
+};
+
+static void matrix_case_desc(const struct matrix_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(matrix, matrix_cases, matrix_case_desc);
+
+static void test_matrix_cell(struct kunit *const test)
+{
+	const struct matrix_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, uuidjail_may_act(&c->subject, &c->object),
+			c->allowed);
+}
+
+/*
+ * The matrix as DESIGN.md's table states it, by state and relation, to
+ * cross-check uuidjail_may_act() on every label made of ids 0, 1 and 2.
+ */
+static bool reference_may_act(const struct uuidjail_label *s,
+			      const struct uuidjail_label *o)
+{
+	const bool same1 = o->id1 == s->id1;
+	const bool same2 = o->id2 == s->id2;
+
+	switch (uuidjail_state(s)) {
+	case UUIDJAIL_UNRESTRICTED:
+		return true;
+	case UUIDJAIL_HALF_RESTRICTED:
+		return uuidjail_state(o) == UUIDJAIL_UNRESTRICTED || same1;
+	case UUIDJAIL_RESTRICTED:
+	default:
+		switch (uuidjail_state(o)) {
+		case UUIDJAIL_UNRESTRICTED:
+			return false;
+		case UUIDJAIL_HALF_RESTRICTED:
+			return same1;
+		case UUIDJAIL_RESTRICTED:
+		default:
+			return same1 && same2;
+		}
+	}
+}
+
+static void test_matrix_exhaustive(struct kunit *const test)
+{
+	struct uuidjail_label s, o;
+	unsigned int i, checked = 0;
+
+	/* 3^4 combinations, minus those with id2 but no id1. */
+	for (i = 0; i < 81; i++) {
+		s = (struct uuidjail_label){ i % 3, (i / 3) % 3 };
+		o = (struct uuidjail_label){ (i / 9) % 3, (i / 27) % 3 };
+		if ((!s.id1 && s.id2) || (!o.id1 && o.id2))
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, uuidjail_may_act(&s, &o),
+				    reference_may_act(&s, &o),
+				    "subject (%llu,%llu) object (%llu,%llu)",
+				    s.id1, s.id2, o.id1, o.id2);
+		checked++;
+	}
+	KUNIT_EXPECT_EQ(test, checked, 49);
+}
+
+/* A task may always act on itself, whatever its state. */
+static void test_matrix_self(struct kunit *const test)
+{
+	const struct uuidjail_label labels[] = {
+		{ 0, 0 }, { JA, 0 }, { JA, SA }
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(labels); i++)
+		KUNIT_EXPECT_TRUE(test,
+				  uuidjail_may_act(&labels[i], &labels[i]));
+}
+
+static void test_state(struct kunit *const test)
+{
+	const struct uuidjail_label none = { 0, 0 }, half = { JA, 0 },
+				    full = { JA, SA };
+
+	KUNIT_EXPECT_EQ(test, uuidjail_state(&none), UUIDJAIL_UNRESTRICTED);
+	KUNIT_EXPECT_EQ(test, uuidjail_state(&half), UUIDJAIL_HALF_RESTRICTED);
+	KUNIT_EXPECT_EQ(test, uuidjail_state(&full), UUIDJAIL_RESTRICTED);
+}
+
+static struct kunit_case uuidjail_matrix_test_cases[] = {
+	KUNIT_CASE_PARAM(test_matrix_cell, matrix_gen_params),
+	KUNIT_CASE(test_matrix_exhaustive),
+	KUNIT_CASE(test_matrix_self),
+	KUNIT_CASE(test_state),
+	{}
+};
+
+static struct kunit_suite uuidjail_matrix_test_suite = {
+	.name = "uuidjail_matrix",
+	.test_cases = uuidjail_matrix_test_cases,
+};
+
+kunit_test_suite(uuidjail_matrix_test_suite);
