@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * uuidjail selftest helpers
+ */
+
+#ifndef _SELFTESTS_UUIDJAIL_COMMON_H
+#define _SELFTESTS_UUIDJAIL_COMMON_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <linux/prctl.h>
+
+#include "kselftest_harness.h"
+
+#define UUIDJAIL_FS "/sys/kernel/security/uuidjail"
+
+/* The three states, as PR_UUIDJAIL_GET returns them. */
+enum { UNRESTRICTED = 0, HALF = 1, RESTRICTED = 2 };
+
+static inline int sys_pidfd_open(pid_t pid, unsigned int flags)
+{
+	return syscall(__NR_pidfd_open, pid, flags);
+}
+
+static inline int sys_pidfd_send_signal(int pidfd, int sig)
+{
+	return syscall(__NR_pidfd_send_signal, pidfd, sig, NULL, 0);
+}
+
+/* prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level): 0 or -errno. */
+static inline int jail_enter_prctl(unsigned long level)
+{
+	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level, 0, 0) ? -errno : 0;
+}
+
+/* Enter levels first..last, one at a time; 0 or the first -errno. */
+static inline int jail_enter_levels(int first, int last)
+{
+	int level, err;
+
+	for (level = first; level <= last; level++) {
+		err = jail_enter_prctl(level);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static inline int jail_state(void)
+{
+	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 0, 0, 0);
+}
+
+/* Write @len bytes of @buf to UUIDJAIL_FS/@name: 0 or -errno. */
+static inline int jail_write(const char *name, const char *buf, size_t len)
+{
+	char path[128];
+	ssize_t ret;
+	int fd, err = 0;
+
+	snprintf(path, sizeof(path), UUIDJAIL_FS "/%s", name);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ret = write(fd, buf, len);
+	if (ret < 0)
+		err = -errno;
+	else if ((size_t)ret != len)
+		err = -EIO;
+	close(fd);
+	return err;
+}
+
+/* Read UUIDJAIL_FS/self into @buf: its length or -errno. */
+static inline ssize_t jail_read_self(char *buf, size_t size)
+{
+	ssize_t len;
+	int fd;
+
+	fd = open(UUIDJAIL_FS "/self", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	len = read(fd, buf, size - 1);
+	if (len < 0)
+		len = -errno;
+	else
+		buf[len] = '\0';
+	close(fd);
+	return len;
+}
+
+/* Open /proc/@pid/@entry: 0 if it opened, else -errno. */
+static inline int proc_open(pid_t pid, const char *entry, int flags)
+{
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, entry);
+	fd = open(path, flags | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
+}
+
+#endif /* _SELFTESTS_UUIDJAIL_COMMON_H */

@@ -1,0 +1,592 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uuidjail selftests - Entering jails, and what a label survives
+ *
+ * The "iface" fixture runs every row of DESIGN.md's transition table
+ * through securityfs and through prctl.  Each test starts unrestricted:
+ * the harness runs it in a fresh child of an unrestricted process.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <linux/capability.h>
+#include <linux/lsm.h>
+
+#include "common.h"
+
+struct label {
+	unsigned long long id1, id2;
+};
+
+/* Parse the text of "self"; returns the state, or -1 if malformed. */
+static int parse_self(const char *text, struct label *label)
+{
+	char tail;
+
+	memset(label, 0, sizeof(*label));
+	if (!strcmp(text, "unrestricted\n"))
+		return UNRESTRICTED;
+	if (sscanf(text, "half-restricted id1=%llu%c", &label->id1,
+		   &tail) == 2 && tail == '\n' && label->id1)
+		return HALF;
+	if (sscanf(text, "restricted id1=%llu id2=%llu%c", &label->id1,
+		   &label->id2, &tail) == 3 && tail == '\n' && label->id1 &&
+	    label->id2)
+		return RESTRICTED;
+	return -1;
+}
+
+static int read_label(struct label *label)
+{
+	char buf[128];
+
+	if (jail_read_self(buf, sizeof(buf)) < 0)
+		return -1;
+	return parse_self(buf, label);
+}
+
+FIXTURE(iface) {};
+
+FIXTURE_VARIANT(iface) {
+	bool securityfs;
+};
+
+FIXTURE_VARIANT_ADD(iface, securityfs) {
+	.securityfs = true,
+};
+
+FIXTURE_VARIANT_ADD(iface, prctl) {
+	.securityfs = false,
+};
+
+FIXTURE_SETUP(iface)
+{
+	ASSERT_EQ(UNRESTRICTED, jail_state());
+}
+
+FIXTURE_TEARDOWN(iface)
+{
+}
+
+static int enter_via(bool securityfs, int level)
+{
+	if (securityfs)
+		return jail_write(level == 1 ? "enter1" : "enter2", "1", 1);
+	return jail_enter_prctl(level);
+}
+
+TEST_F(iface, enter1_from_unrestricted)
+{
+	struct label label;
+
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	EXPECT_EQ(HALF, jail_state());
+	EXPECT_EQ(HALF, read_label(&label));
+}
+
+TEST_F(iface, enter2_from_half)
+{
+	struct label before, after;
+
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(HALF, read_label(&before));
+	ASSERT_EQ(0, enter_via(variant->securityfs, 2));
+	EXPECT_EQ(RESTRICTED, jail_state());
+	ASSERT_EQ(RESTRICTED, read_label(&after));
+	/* enter2 keeps id1. */
+	EXPECT_EQ(before.id1, after.id1);
+}
+
+TEST_F(iface, enter1_when_half)
+{
+	struct label before, after;
+
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(HALF, read_label(&before));
+	EXPECT_EQ(-EEXIST, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(HALF, read_label(&after));
+	EXPECT_EQ(before.id1, after.id1);
+}
+
+TEST_F(iface, enter1_when_restricted)
+{
+	struct label before, after;
+
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(0, enter_via(variant->securityfs, 2));
+	ASSERT_EQ(RESTRICTED, read_label(&before));
+	EXPECT_EQ(-EEXIST, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(RESTRICTED, read_label(&after));
+	EXPECT_EQ(0, memcmp(&before, &after, sizeof(before)));
+}
+
+TEST_F(iface, enter2_when_unrestricted)
+{
+	EXPECT_EQ(-EINVAL, enter_via(variant->securityfs, 2));
+	EXPECT_EQ(UNRESTRICTED, jail_state());
+}
+
+TEST_F(iface, enter2_when_restricted)
+{
+	struct label before, after;
+
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(0, enter_via(variant->securityfs, 2));
+	ASSERT_EQ(RESTRICTED, read_label(&before));
+	EXPECT_EQ(-EEXIST, enter_via(variant->securityfs, 2));
+	ASSERT_EQ(RESTRICTED, read_label(&after));
+	EXPECT_EQ(0, memcmp(&before, &after, sizeof(before)));
+}
+
+static void *park(void *arg)
+{
+	int fd = *(int *)arg;
+	char c;
+
+	/* Returns when the main thread closes the pipe. */
+	return (void *)(intptr_t)read(fd, &c, 1);
+}
+
+TEST_F(iface, multithreaded_caller)
+{
+	pthread_t thread;
+	int fds[2];
+
+	ASSERT_EQ(0, pipe(fds));
+	ASSERT_EQ(0, pthread_create(&thread, NULL, park, &fds[0]));
+	EXPECT_EQ(-EBUSY, enter_via(variant->securityfs, 1));
+	EXPECT_EQ(UNRESTRICTED, jail_state());
+	close(fds[1]);
+	ASSERT_EQ(0, pthread_join(thread, NULL));
+	close(fds[0]);
+
+	/* Alone again: enter1 works, and enter2 is refused with a thread. */
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(0, pipe(fds));
+	ASSERT_EQ(0, pthread_create(&thread, NULL, park, &fds[0]));
+	EXPECT_EQ(-EBUSY, enter_via(variant->securityfs, 2));
+	EXPECT_EQ(HALF, jail_state());
+	close(fds[1]);
+	ASSERT_EQ(0, pthread_join(thread, NULL));
+	close(fds[0]);
+}
+
+/* Ids come from one counter: two jails never share an id. */
+TEST_F(iface, fresh_ids)
+{
+	struct label mine, theirs;
+	int fds[2], status;
+	pid_t child;
+
+	ASSERT_EQ(0, pipe(fds));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		if (enter_via(variant->securityfs, 1) || read_label(&theirs) != HALF ||
+		    write(fds[1], &theirs, sizeof(theirs)) != sizeof(theirs))
+			_exit(1);
+		_exit(0);
+	}
+	ASSERT_EQ(sizeof(theirs), read(fds[0], &theirs, sizeof(theirs)));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_EQ(0, status);
+	ASSERT_EQ(0, enter_via(variant->securityfs, 1));
+	ASSERT_EQ(HALF, read_label(&mine));
+	EXPECT_NE(mine.id1, theirs.id1);
+
+	/* Two sub-jails of one jail: same id1, different id2. */
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		if (enter_via(variant->securityfs, 2) || read_label(&theirs) != RESTRICTED ||
+		    write(fds[1], &theirs, sizeof(theirs)) != sizeof(theirs))
+			_exit(1);
+		_exit(0);
+	}
+	ASSERT_EQ(sizeof(theirs), read(fds[0], &theirs, sizeof(theirs)));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_EQ(0, status);
+	ASSERT_EQ(0, enter_via(variant->securityfs, 2));
+	ASSERT_EQ(RESTRICTED, read_label(&mine));
+	EXPECT_EQ(mine.id1, theirs.id1);
+	EXPECT_NE(mine.id2, theirs.id2);
+	EXPECT_NE(mine.id2, mine.id1);
+}
+
+TEST(securityfs_accepts_newline)
+{
+	ASSERT_EQ(0, jail_write("enter1", "1\n", 2));
+	EXPECT_EQ(HALF, jail_state());
+	ASSERT_EQ(0, jail_write("enter2", "1\n", 2));
+	EXPECT_EQ(RESTRICTED, jail_state());
+}
+
+static const struct {
+	const char *buf;
+	size_t len;
+} bad_payloads[] = {
+	{ "", 0 },   { "0", 1 },  { "2", 1 },   { "11", 2 },
+	{ "1 ", 2 }, { " 1", 2 }, { "\n", 1 },  { "1\n\n", 3 },
+	{ "y", 1 },  { "1\0", 2 }, { "-1", 2 }, { "10000000000000000", 17 },
+};
+
+TEST(securityfs_bad_payloads)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad_payloads); i++) {
+		EXPECT_EQ(-EINVAL, jail_write("enter1", bad_payloads[i].buf,
+					      bad_payloads[i].len))
+			TH_LOG("enter1 payload %u", i);
+		ASSERT_EQ(UNRESTRICTED, jail_state());
+	}
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	for (i = 0; i < ARRAY_SIZE(bad_payloads); i++) {
+		EXPECT_EQ(-EINVAL, jail_write("enter2", bad_payloads[i].buf,
+					      bad_payloads[i].len))
+			TH_LOG("enter2 payload %u", i);
+		ASSERT_EQ(HALF, jail_state());
+	}
+}
+
+TEST(securityfs_write_at_offset)
+{
+	int fd = open(UUIDJAIL_FS "/enter1", O_WRONLY | O_CLOEXEC);
+
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, pwrite(fd, "1", 1, 1));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(UNRESTRICTED, jail_state());
+	close(fd);
+}
+
+TEST(securityfs_modes)
+{
+	struct stat st;
+
+	ASSERT_EQ(0, stat(UUIDJAIL_FS "/enter1", &st));
+	EXPECT_EQ(0666, st.st_mode & 07777);
+	ASSERT_EQ(0, stat(UUIDJAIL_FS "/enter2", &st));
+	EXPECT_EQ(0666, st.st_mode & 07777);
+	ASSERT_EQ(0, stat(UUIDJAIL_FS "/self", &st));
+	EXPECT_EQ(0444, st.st_mode & 07777);
+}
+
+TEST(prctl_bad_arguments)
+{
+	static const unsigned long bad_ops[] = { 0, 3, 99, ULONG_MAX };
+	static const unsigned long bad_levels[] = { 0, 3, 4, ULONG_MAX,
+						    (1UL << 32) | 1 };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad_ops); i++) {
+		EXPECT_EQ(-1, prctl(PR_UUIDJAIL, bad_ops[i], 1, 0, 0));
+		EXPECT_EQ(EINVAL, errno);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad_levels); i++)
+		EXPECT_EQ(-EINVAL, jail_enter_prctl(bad_levels[i]));
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, 1, 1, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, 1, 0, 1));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 1, 0, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 0, 0, 1));
+	EXPECT_EQ(EINVAL, errno);
+	/* None of them changed anything. */
+	EXPECT_EQ(UNRESTRICTED, jail_state());
+}
+
+TEST(self_formats)
+{
+	char buf[128], want[128];
+	struct label half, full;
+
+	ASSERT_LT(0, jail_read_self(buf, sizeof(buf)));
+	EXPECT_STREQ("unrestricted\n", buf);
+
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_LT(0, jail_read_self(buf, sizeof(buf)));
+	ASSERT_EQ(HALF, parse_self(buf, &half));
+	snprintf(want, sizeof(want), "half-restricted id1=%llu\n", half.id1);
+	EXPECT_STREQ(want, buf);
+
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	ASSERT_LT(0, jail_read_self(buf, sizeof(buf)));
+	ASSERT_EQ(RESTRICTED, parse_self(buf, &full));
+	snprintf(want, sizeof(want), "restricted id1=%llu id2=%llu\n",
+		 full.id1, full.id2);
+	EXPECT_STREQ(want, buf);
+	EXPECT_EQ(half.id1, full.id1);
+}
+
+/* lsm_get_self_attr(LSM_ATTR_CURRENT) reports the text of "self". */
+TEST(lsm_get_self_attr)
+{
+	char buf[4096], self_text[128];
+	struct lsm_ctx *ctx;
+	__u32 size = sizeof(buf);
+	int count, i;
+	bool found = false;
+
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	ASSERT_LT(0, jail_read_self(self_text, sizeof(self_text)));
+	self_text[strcspn(self_text, "\n")] = '\0';
+
+	count = syscall(__NR_lsm_get_self_attr, LSM_ATTR_CURRENT, buf, &size,
+			0);
+	ASSERT_LE(1, count);
+	ctx = (struct lsm_ctx *)buf;
+	for (i = 0; i < count; i++) {
+		if (ctx->id == LSM_ID_UUIDJAIL) {
+			EXPECT_STREQ(self_text, (char *)ctx->ctx);
+			EXPECT_EQ(strlen(self_text) + 1, ctx->ctx_len);
+			found = true;
+		}
+		ctx = (struct lsm_ctx *)((char *)ctx + ctx->len);
+	}
+	EXPECT_TRUE(found);
+}
+
+TEST(self_after_fork)
+{
+	char mine[128], theirs[128] = "";
+	int fds[2], status;
+	pid_t child;
+
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	ASSERT_LT(0, jail_read_self(mine, sizeof(mine)));
+	ASSERT_EQ(0, pipe(fds));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		ssize_t len = jail_read_self(theirs, sizeof(theirs));
+
+		_exit(len <= 0 || write(fds[1], theirs, len) != len);
+	}
+	close(fds[1]);
+	EXPECT_LT(0, read(fds[0], theirs, sizeof(theirs) - 1));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_EQ(0, status);
+	EXPECT_STREQ(mine, theirs);
+}
+
+static void *read_self_thread(void *buf)
+{
+	return (void *)(intptr_t)jail_read_self(buf, 128);
+}
+
+TEST(self_in_thread)
+{
+	char mine[128], theirs[128] = "";
+	pthread_t thread;
+	void *ret;
+
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	ASSERT_LT(0, jail_read_self(mine, sizeof(mine)));
+	ASSERT_EQ(0, pthread_create(&thread, NULL, read_self_thread, theirs));
+	ASSERT_EQ(0, pthread_join(thread, &ret));
+	EXPECT_LT(0, (intptr_t)ret);
+	EXPECT_STREQ(mine, theirs);
+}
+
+/* Run @path (argv[0] only) and capture its stdout. */
+static int run_capture(const char *path, char *out, size_t size)
+{
+	int fds[2], status;
+	ssize_t len;
+	pid_t child;
+
+	if (pipe(fds))
+		return -1;
+	child = fork();
+	if (child < 0)
+		return -1;
+	if (child == 0) {
+		dup2(fds[1], 1);
+		execl(path, path, NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	len = read(fds[0], out, size - 1);
+	close(fds[0]);
+	out[len > 0 ? len : 0] = '\0';
+	if (waitpid(child, &status, 0) != child || status)
+		return -1;
+	return 0;
+}
+
+static void helper_path(char *path, size_t size, const char *name)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	exe[len > 0 ? len : 0] = '\0';
+	snprintf(path, size, "%s/%s", dirname(exe), name);
+}
+
+TEST(self_after_execve)
+{
+	char path[PATH_MAX], out[256], self_text[128], want[256];
+
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	ASSERT_LT(0, jail_read_self(self_text, sizeof(self_text)));
+	helper_path(path, sizeof(path), "print_self");
+	ASSERT_EQ(0, run_capture(path, out, sizeof(out)));
+	snprintf(want, sizeof(want), "euid=%d %s", geteuid(), self_text);
+	EXPECT_STREQ(want, out);
+}
+
+/*
+ * The test environment installs set-uid copies of print_self owned by
+ * root and by another user; use the one that changes our euid.
+ */
+TEST(self_after_setuid_execve)
+{
+	static const char *const names[] = { "print_self_suid_root",
+					     "print_self_suid_other" };
+	char path[PATH_MAX], out[256], self_text[128], want[256];
+	struct stat st;
+	unsigned int i;
+	bool found = false;
+
+	for (i = 0; i < ARRAY_SIZE(names) && !found; i++) {
+		helper_path(path, sizeof(path), names[i]);
+		found = !stat(path, &st) && (st.st_mode & S_ISUID) &&
+			st.st_uid != geteuid();
+	}
+	if (!found)
+		SKIP(return, "no set-uid print_self owned by another user");
+
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	ASSERT_LT(0, jail_read_self(self_text, sizeof(self_text)));
+	ASSERT_EQ(0, run_capture(path, out, sizeof(out)));
+	snprintf(want, sizeof(want), "euid=%d %s", st.st_uid, self_text);
+	EXPECT_STREQ(want, out);
+}
+
+/*
+ * PTRACE_TRACEME makes the parent the tracer, so it is the parent's
+ * label that must be allowed to act on the child's.
+ */
+FIXTURE(traceme) {};
+
+FIXTURE_VARIANT(traceme) {
+	int parent_levels_after_fork;
+	int child_levels;
+	int expected_errno;
+};
+
+/* Parent . , child [B/b]: an unrestricted parent may trace anyone. */
+FIXTURE_VARIANT_ADD(traceme, unrestricted_parent) {
+	.parent_levels_after_fork = 0, .child_levels = 2,
+	.expected_errno = 0,
+};
+
+/* Parent [A], child [B]: another jail. */
+FIXTURE_VARIANT_ADD(traceme, parent_in_other_jail) {
+	.parent_levels_after_fork = 1, .child_levels = 1,
+	.expected_errno = EPERM,
+};
+
+/* Parent [A/a], child .: a restricted parent may not trace outsiders. */
+FIXTURE_VARIANT_ADD(traceme, restricted_parent) {
+	.parent_levels_after_fork = 2, .child_levels = 0,
+	.expected_errno = EPERM,
+};
+
+FIXTURE_SETUP(traceme)
+{
+}
+
+FIXTURE_TEARDOWN(traceme)
+{
+}
+
+TEST_F(traceme, ptrace_traceme)
+{
+	int go[2], res[2], err, status;
+	pid_t child;
+	char c;
+
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(res));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		close(go[1]);
+		if (jail_enter_levels(1, variant->child_levels) ||
+		    read(go[0], &c, 1) != 1)
+			_exit(1);
+		err = ptrace(PTRACE_TRACEME, 0, NULL, NULL) ? errno : 0;
+		_exit(write(res[1], &err, sizeof(err)) != sizeof(err));
+	}
+	close(go[0]);
+	ASSERT_EQ(0, jail_enter_levels(1, variant->parent_levels_after_fork));
+	ASSERT_EQ(1, write(go[1], "g", 1));
+	ASSERT_EQ(sizeof(err), read(res[0], &err, sizeof(err)));
+	EXPECT_EQ(variant->expected_errno, err);
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+}
+
+/* Root with every capability inside a jail is still jailed. */
+TEST(root_is_jailed)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2] = {};
+	int go[2], status;
+	pid_t child;
+	char c;
+
+	if (geteuid() != 0)
+		SKIP(return, "needs root");
+	ASSERT_EQ(0, syscall(__NR_capget, &hdr, data));
+	ASSERT_TRUE(data[0].effective & (1U << CAP_KILL));
+	ASSERT_TRUE(data[0].effective & (1U << CAP_SYS_PTRACE));
+	ASSERT_TRUE(data[0].effective & (1U << CAP_SYS_ADMIN));
+
+	ASSERT_EQ(0, pipe(go));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		close(go[1]);
+		_exit(read(go[0], &c, 1) != 0);
+	}
+	close(go[0]);
+	ASSERT_EQ(0, jail_enter_prctl(1));
+	ASSERT_EQ(0, jail_enter_prctl(2));
+	EXPECT_EQ(-1, kill(child, SIGKILL));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(-1, ptrace(PTRACE_ATTACH, child, NULL, 0));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(-EACCES, proc_open(child, "mem", O_RDONLY));
+	/* Still root, still every capability: only uuidjail said no. */
+	EXPECT_EQ(0, geteuid());
+	close(go[1]);
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_EQ(0, status);
+}
+
+TEST_HARNESS_MAIN
