@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Generate .config for one flavour: tinyconfig plus the fragments named in
+# harness/configs/FLAVOUR.list. Fails, naming the option, when an option a
+# fragment asks for did not survive olddefconfig (an unmet dependency).
+# The build directory's .config is replaced only when it changes.
+. "$(dirname "$0")/common.sh"
+
+flavour=${1:-base}
+list=$HARNESS/configs/$flavour.list
+[ -f "$list" ] || die "unknown flavour $flavour (no $list)"
+tree=$(integrated_tree)
+out=$(build_dir "$flavour")
+gen=$out.config-gen
+mkdir -p "$out" "$gen"
+
+fragments=()
+while read -r f; do
+	case $f in ''|'#'*) continue ;; esac
+	fragments+=("$HARNESS/configs/$f")
+done < "$list"
+
+# Skip the whole generation when no input changed: the fragments and every
+# Kconfig file of the tree.
+inputs=$( { cat "$list" "${fragments[@]}"
+	    cd "$tree" && find . -name 'Kconfig*' -type f | sort | xargs cat
+	  } | sha1sum | cut -d' ' -f1)
+if [ -f "$out/.config" ] && [ "$(cat "$out/.config.inputs" 2>/dev/null)" = "$inputs" ]; then
+	exit 0
+fi
+
+make -s -C "$tree" O="$gen" tinyconfig >/dev/null
+"$tree/scripts/kconfig/merge_config.sh" -m -O "$gen" "$gen/.config" \
+	"${fragments[@]}" >/dev/null
+make -s -C "$tree" O="$gen" olddefconfig >/dev/null
+
+# Every CONFIG_X=v and "# CONFIG_X is not set" asked for must be in .config.
+missing=0
+for f in "${fragments[@]}"; do
+	while read -r line; do
+		case $line in
+		CONFIG_*=*) want=$line ;;
+		'# CONFIG_'*' is not set') want=$line ;;
+		*) continue ;;
+		esac
+		opt=${want#\# }
+		opt=${opt%%[= ]*}
+		if ! grep -qxF -- "$want" "$gen/.config"; then
+			case $want in
+			*=n|*' is not set')
+				grep -q "^$opt=" "$gen/.config" || continue ;;
+			esac
+			got=$(grep -E "^(# )?$opt[= ]" "$gen/.config" || echo "absent")
+			say "$(basename "$f"): asked for '$want', got '$got'"
+			missing=1
+		fi
+	done < "$f"
+done
+[ "$missing" = 0 ] || die "config options did not survive olddefconfig"
+
+if ! cmp -s "$gen/.config" "$out/.config"; then
+	cp "$gen/.config" "$out/.config"
+	say "new .config for flavour $flavour"
+fi
+echo "$inputs" > "$out/.config.inputs"

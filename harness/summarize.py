@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Judge one test boot: KUnit results from the console (parsed by the
+kernel's own kunit.py), kselftest results from the job log, and kernel
+splats anywhere on the console.
+
+Prints a line per suite and closes with "N passed, N failed, N skipped";
+exits non-zero on any failure, any splat, or a VM that did not finish.
+"""
+
+import json
+import re
+import subprocess
+import sys
+
+SPLATS = [
+    r"\bBUG[: ]", r"WARNING:", r"\bOops\b", r"KASAN", r"UBSAN:", r"KFENCE:",
+    r"INFO: possible", r"INFO: lockdep", r"turning off the locking",
+    r"DEBUG_LOCKS_WARN_ON", r"sleeping function called from invalid context",
+    r"Kernel panic", r"general protection fault", r"Call Trace:",
+    r"self-detected stall", r"blocked for more than",
+]
+SPLAT_RE = re.compile("|".join(SPLATS))
+KUNIT_SUITES = ("uuidjail_matrix", "uuidjail_enter", "uuidjail_format")
+
+
+def kunit_counts(kunit_py, console):
+    out = subprocess.run([sys.executable, kunit_py, "parse", "--json", console],
+                         capture_output=True, text=True)
+    start = out.stdout.find("{")
+    if start < 0:
+        print("kunit: no results (kunit.py parse printed no JSON)")
+        return 0, 1, 0
+    result = json.loads(out.stdout[start:])
+    misc = result["misc"]
+    suites = {g["name"]: g["misc"] for g in result["sub_groups"]}
+    failed = misc["failed"] + misc["crashed"] + misc["errors"]
+    for name in KUNIT_SUITES:
+        if name not in suites:
+            print(f"kunit: suite {name} did not run")
+            failed += 1
+    for name, m in sorted(suites.items()):
+        print(f"kunit {name}: {m['passed']} passed, "
+              f"{m['failed'] + m['crashed'] + m['errors']} failed, "
+              f"{m['skipped']} skipped")
+    return misc["passed"], failed, misc["skipped"]
+
+
+def kselftest_counts(log):
+    passed = failed = skipped = 0
+    runs = re.split(r"^### kselftest ", log, flags=re.M)[1:]
+    for run in runs:
+        title = run.splitlines()[0]
+        ok = len(re.findall(r"^ok \d+ (?!.*# SKIP)", run, re.M))
+        skip = len(re.findall(r"^ok \d+ .*# SKIP", run, re.M))
+        bad = len(re.findall(r"^not ok \d+", run, re.M))
+        plan = re.search(r"^1\.\.(\d+)", run, re.M)
+        code = re.search(r"^### exit (\d+)", run, re.M)
+        problems = []
+        if not plan or int(plan.group(1)) != ok + skip + bad:
+            problems.append("incomplete TAP (crash or missing plan)")
+        if not code or (code.group(1) != "0" and not bad):
+            problems.append(f"exit {code.group(1) if code else 'missing'}")
+        for line in re.findall(r"^not ok \d+ .*$", run, re.M):
+            print(f"  FAILED: {line}")
+        if problems:
+            bad += 1
+            print(f"  {title}: {', '.join(problems)}")
+        print(f"kselftest {title}: {ok} passed, {bad} failed, "
+              f"{skip} skipped")
+        passed, failed, skipped = passed + ok, failed + bad, skipped + skip
+    if not runs:
+        print("kselftest: no results")
+        failed += 1
+    return passed, failed, skipped
+
+
+def main():
+    kunit_py, console_path, log_path = sys.argv[1:4]
+    console = open(console_path, errors="replace").read().replace("\r", "")
+    log = open(log_path, errors="replace").read().replace("\r", "")
+
+    kp, kf, ks = kunit_counts(kunit_py, console_path)
+    sp, sf, ss = kselftest_counts(log)
+    passed, failed, skipped = kp + sp, kf + sf, ks + ss
+
+    splats = [l for l in console.splitlines() if SPLAT_RE.search(l)]
+    for line in splats[:20]:
+        print(f"splat: {line}")
+    if splats:
+        failed += 1
+    if "UUIDJAIL-DONE" not in log:
+        print("VM did not finish (no UUIDJAIL-DONE): see " + console_path)
+        failed += 1
+    begin = re.search(r"^UUIDJAIL-BEGIN .*$", log, re.M)
+    if begin:
+        print(begin.group(0))
+
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
