@@ -20,6 +20,7 @@
 #include "label.h"
 #include "proc.h"
 #include "setup.h"
+#include "task.h"
 
 /*
  * The inode keeps a borrowed pointer to the task's pid, not a label: the
@@ -36,31 +37,29 @@ static void hook_task_to_inode(struct task_struct *const p,
 
 static int hook_inode_permission(struct inode *const inode, const int mask)
 {
-	const struct uuidjail_label subject = uuidjail_task_label(current);
-	struct uuidjail_label object;
+	const struct uuidjail_label slabel = uuidjail_task_label(current);
 	struct task_struct *task;
 	struct pid *pid;
+	int err = 0;
 
 	/* Quick return for unjailed tasks: every path walk passes here. */
-	if (!subject.id1)
+	if (!slabel.id1)
 		return 0;
 
 	pid = READ_ONCE(uuidjail_inode(inode)->pid);
 	if (!pid)
 		return 0;
 
+	/* A dead task has nothing left to protect; procfs fails by itself. */
 	rcu_read_lock();
 	task = pid_task(pid, PIDTYPE_PID);
 	if (task)
-		object = uuidjail_task_label(task);
+		err = uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION, current,
+				     &slabel, task, true);
 	rcu_read_unlock();
 
-	/* A dead task has nothing left to protect; procfs fails by itself. */
-	if (!task)
-		return 0;
-
 	/* EACCES, as for any file one may not open or walk through. */
-	return uuidjail_may_act(&subject, &object) ? 0 : -EACCES;
+	return err ? -EACCES : 0;
 }
 
 static struct security_hook_list uuidjail_proc_hooks[] __ro_after_init = {

@@ -5,6 +5,7 @@
  * /sys/kernel/security/uuidjail/
  *   enter1, enter2  writing "1" makes the writer enter a jail, a sub-jail
  *   self            the reader's own label
+ *   stats           denials since boot, per operation
  *
  * The files act on the task that writes or reads, never on the opener, so
  * passing an open file to another process only lets it jail itself.
@@ -14,8 +15,10 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/security.h>
+#include <linux/seq_file.h>
 #include <linux/uaccess.h>
 
+#include "audit.h"
 #include "common.h"
 #include "enter.h"
 #include "format.h"
@@ -65,6 +68,17 @@ static ssize_t self_read(struct file *const file, char __user *const ubuf,
 	return simple_read_from_buffer(ubuf, count, ppos, text, len);
 }
 
+static int stats_show(struct seq_file *const m, void *const v)
+{
+	enum uuidjail_op op;
+
+	for (op = 0; op < UUIDJAIL_OP_COUNT; op++)
+		seq_printf(m, "%s %lu\n", uuidjail_op_name(op),
+			   uuidjail_denials(op));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(stats);
+
 static const struct file_operations enter1_fops = {
 	.write = enter1_write,
 	.llseek = noop_llseek,
@@ -103,6 +117,9 @@ int __init uuidjail_init_securityfs(void)
 	if (IS_ERR(dentry))
 		goto err;
 	dentry = securityfs_create_file("self", 0444, dir, NULL, &self_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("stats", 0444, dir, NULL, &stats_fops);
 	if (IS_ERR(dentry))
 		goto err;
 	return 0;

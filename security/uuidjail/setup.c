@@ -8,6 +8,7 @@
 #include <uapi/linux/lsm.h>
 
 #include "common.h"
+#include "fown.h"
 #include "label.h"
 #include "proc.h"
 #include "setup.h"
@@ -20,6 +21,7 @@ const struct lsm_id uuidjail_lsmid = {
 
 struct lsm_blob_sizes uuidjail_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct uuidjail_task_security),
+	.lbs_file = sizeof(struct uuidjail_file_security),
 	.lbs_inode = sizeof(struct uuidjail_inode_security),
 };
 
@@ -27,6 +29,7 @@ static int __init uuidjail_init(void)
 {
 	uuidjail_add_task_hooks();
 	uuidjail_add_self_hooks();
+	uuidjail_add_fown_hooks();
 	uuidjail_add_proc_hooks();
 	pr_info("Up and running.\n");
 	return 0;

@@ -3,36 +3,67 @@
  * uuidjail LSM - Task hooks
  *
  * Each hook names the acting task (subject) and the task acted upon
- * (object) and asks uuidjail_may_act().  Signal and ptrace hooks run in
- * atomic context (under RCU, tasklist_lock or a sighand lock): nothing
- * here sleeps or allocates.
+ * (object) and asks uuidjail_may_act() through uuidjail_check().  Signal
+ * and ptrace hooks run in atomic context (under RCU, tasklist_lock or a
+ * sighand lock): nothing here sleeps, and the allow path allocates
+ * nothing.
  */
 
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/lsm_hooks.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 
+#include "audit.h"
 #include "common.h"
 #include "label.h"
 #include "setup.h"
 #include "task.h"
 
 /**
- * uuidjail_task_may_act - Check an action of a task on another task
- * @subject: the acting task
+ * uuidjail_check - Check an action on a task, reporting a denial
+ * @op: the operation, for the report
+ * @subject: the acting task, or NULL if none is known
+ * @slabel: the label the action is judged with (@subject's, or the one
+ *          recorded for it)
  * @object: the task acted upon
+ * @audit: whether a denial may be audited (it is always counted)
  *
  * Return: 0 if uuidjail_may_act() allows it, -EPERM otherwise.
  */
-int uuidjail_task_may_act(const struct task_struct *subject,
-			  const struct task_struct *object)
+int uuidjail_check(const enum uuidjail_op op,
+		   struct task_struct *const subject,
+		   const struct uuidjail_label *const slabel,
+		   struct task_struct *const object, const bool audit)
 {
-	const struct uuidjail_label s = uuidjail_task_label(subject);
-	const struct uuidjail_label o = uuidjail_task_label(object);
+	const struct uuidjail_label olabel = uuidjail_task_label(object);
+	const struct uuidjail_denial denial = {
+		.op = op,
+		.subject = subject,
+		.slabel = slabel,
+		.object = object,
+		.olabel = &olabel,
+		.audit = audit,
+	};
 
-	return uuidjail_may_act(&s, &o) ? 0 : -EPERM;
+	if (likely(uuidjail_may_act(slabel, &olabel)))
+		return 0;
+	uuidjail_deny(&denial);
+	return -EPERM;
+}
+
+/* The current task acts on @object. */
+static int check_current(const enum uuidjail_op op,
+			 struct task_struct *const object)
+{
+	const struct uuidjail_label slabel = uuidjail_task_label(current);
+
+	/* Quick return for unjailed tasks: the common case costs one test. */
+	if (!slabel.id1)
+		return 0;
+	return uuidjail_check(op, current, &slabel, object, true);
 }
 
 /*
@@ -53,18 +84,27 @@ static int hook_task_alloc(struct task_struct *const task,
 /*
  * ptrace attach and everything that checks ptrace_may_access(): /proc/PID
  * mem, environ, maps, fd, ns/..., process_vm_readv/writev, pidfd_getfd,
- * kcmp, perf_event_open(pid) and more.
+ * kcmp, process_madvise, perf_event_open(pid), PR_SCHED_CORE and more.
  */
 static int hook_ptrace_access_check(struct task_struct *const child,
 				    const unsigned int mode)
 {
-	return uuidjail_task_may_act(current, child);
+	const struct uuidjail_label slabel = uuidjail_task_label(current);
+
+	if (!slabel.id1)
+		return 0;
+	/* Probes such as /proc/PID/stat's are denied without a record. */
+	return uuidjail_check(UUIDJAIL_OP_PTRACE_ACCESS_CHECK, current, &slabel,
+			      child, !(mode & PTRACE_MODE_NOAUDIT));
 }
 
 /* PTRACE_TRACEME makes the parent the tracer: the parent acts on us. */
 static int hook_ptrace_traceme(struct task_struct *const parent)
 {
-	return uuidjail_task_may_act(parent, current);
+	const struct uuidjail_label slabel = uuidjail_task_label(parent);
+
+	return uuidjail_check(UUIDJAIL_OP_PTRACE_TRACEME, parent, &slabel,
+			      current, true);
 }
 
 static int hook_task_kill(struct task_struct *const p,
@@ -78,7 +118,69 @@ static int hook_task_kill(struct task_struct *const p,
 	 */
 	if (cred)
 		return 0;
-	return uuidjail_task_may_act(current, p);
+	return check_current(UUIDJAIL_OP_TASK_KILL, p);
+}
+
+static int hook_task_setpgid(struct task_struct *const p, const pid_t pgid)
+{
+	return check_current(UUIDJAIL_OP_TASK_SETPGID, p);
+}
+
+static int hook_task_getpgid(struct task_struct *const p)
+{
+	return check_current(UUIDJAIL_OP_TASK_GETPGID, p);
+}
+
+static int hook_task_getsid(struct task_struct *const p)
+{
+	return check_current(UUIDJAIL_OP_TASK_GETSID, p);
+}
+
+static int hook_task_setnice(struct task_struct *const p, const int nice)
+{
+	return check_current(UUIDJAIL_OP_TASK_SETNICE, p);
+}
+
+static int hook_task_setioprio(struct task_struct *const p, const int ioprio)
+{
+	return check_current(UUIDJAIL_OP_TASK_SETIOPRIO, p);
+}
+
+static int hook_task_getioprio(struct task_struct *const p)
+{
+	return check_current(UUIDJAIL_OP_TASK_GETIOPRIO, p);
+}
+
+static int hook_task_setrlimit(struct task_struct *const p,
+			       const unsigned int resource,
+			       struct rlimit *const new_rlim)
+{
+	return check_current(UUIDJAIL_OP_TASK_SETRLIMIT, p);
+}
+
+static int hook_task_setscheduler(struct task_struct *const p)
+{
+	return check_current(UUIDJAIL_OP_TASK_SETSCHEDULER, p);
+}
+
+static int hook_task_getscheduler(struct task_struct *const p)
+{
+	return check_current(UUIDJAIL_OP_TASK_GETSCHEDULER, p);
+}
+
+static int hook_task_movememory(struct task_struct *const p)
+{
+	return check_current(UUIDJAIL_OP_TASK_MOVEMEMORY, p);
+}
+
+static int hook_capget(const struct task_struct *const target,
+		       kernel_cap_t *const effective,
+		       kernel_cap_t *const inheritable,
+		       kernel_cap_t *const permitted)
+{
+	/* Only the audit record takes the task, and only to read it. */
+	return check_current(UUIDJAIL_OP_CAPGET,
+			     (struct task_struct *)target);
 }
 
 static struct security_hook_list uuidjail_task_hooks[] __ro_after_init = {
@@ -86,6 +188,17 @@ static struct security_hook_list uuidjail_task_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(ptrace_access_check, hook_ptrace_access_check),
 	LSM_HOOK_INIT(ptrace_traceme, hook_ptrace_traceme),
 	LSM_HOOK_INIT(task_kill, hook_task_kill),
+	LSM_HOOK_INIT(task_setpgid, hook_task_setpgid),
+	LSM_HOOK_INIT(task_getpgid, hook_task_getpgid),
+	LSM_HOOK_INIT(task_getsid, hook_task_getsid),
+	LSM_HOOK_INIT(task_setnice, hook_task_setnice),
+	LSM_HOOK_INIT(task_setioprio, hook_task_setioprio),
+	LSM_HOOK_INIT(task_getioprio, hook_task_getioprio),
+	LSM_HOOK_INIT(task_setrlimit, hook_task_setrlimit),
+	LSM_HOOK_INIT(task_setscheduler, hook_task_setscheduler),
+	LSM_HOOK_INIT(task_getscheduler, hook_task_getscheduler),
+	LSM_HOOK_INIT(task_movememory, hook_task_movememory),
+	LSM_HOOK_INIT(capget, hook_capget),
 };
 
 /**

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uuidjail LSM - Denials: counting and auditing
+ *
+ * Only the deny path comes here.  It runs in the hooks' atomic context:
+ * the counters are atomics, the rate limit takes no sleeping lock and
+ * common_lsm_audit() allocates its record with GFP_ATOMIC.
+ */
+
+#include <linux/atomic.h>
+#include <linux/audit.h>
+#include <linux/container_of.h>
+#include <linux/lsm_audit.h>
+#include <linux/ratelimit.h>
+#include <linux/sched.h>
+
+#include "audit.h"
+#include "common.h"
+#include "label.h"
+
+static const char *const op_names[UUIDJAIL_OP_COUNT] = {
+	[UUIDJAIL_OP_PTRACE_ACCESS_CHECK] = "ptrace_access_check",
+	[UUIDJAIL_OP_PTRACE_TRACEME] = "ptrace_traceme",
+	[UUIDJAIL_OP_TASK_KILL] = "task_kill",
+	[UUIDJAIL_OP_FILE_SEND_SIGIOTASK] = "file_send_sigiotask",
+	[UUIDJAIL_OP_TASK_SETPGID] = "task_setpgid",
+	[UUIDJAIL_OP_TASK_GETPGID] = "task_getpgid",
+	[UUIDJAIL_OP_TASK_GETSID] = "task_getsid",
+	[UUIDJAIL_OP_TASK_SETNICE] = "task_setnice",
+	[UUIDJAIL_OP_TASK_SETIOPRIO] = "task_setioprio",
+	[UUIDJAIL_OP_TASK_GETIOPRIO] = "task_getioprio",
+	[UUIDJAIL_OP_TASK_SETRLIMIT] = "task_setrlimit",
+	[UUIDJAIL_OP_TASK_SETSCHEDULER] = "task_setscheduler",
+	[UUIDJAIL_OP_TASK_GETSCHEDULER] = "task_getscheduler",
+	[UUIDJAIL_OP_TASK_MOVEMEMORY] = "task_movememory",
+	[UUIDJAIL_OP_CAPGET] = "capget",
+	[UUIDJAIL_OP_INODE_PERMISSION] = "inode_permission",
+};
+
+static atomic_long_t denials[UUIDJAIL_OP_COUNT];
+
+/* A jailed task probing others must not flood the audit log. */
+static DEFINE_RATELIMIT_STATE(audit_ratelimit, 5 * HZ, 20);
+
+/**
+ * uuidjail_op_name - Name an operation
+ * @op: the operation
+ *
+ * Return: the name of its hook, as audit records and the stats file use.
+ */
+const char *uuidjail_op_name(const enum uuidjail_op op)
+{
+	return op_names[op];
+}
+
+/**
+ * uuidjail_denials - Count the denials of an operation since boot
+ * @op: the operation
+ *
+ * Return: the count.
+ */
+unsigned long uuidjail_denials(const enum uuidjail_op op)
+{
+	return atomic_long_read(&denials[op]);
+}
+
+/* common_lsm_audit() hands its callbacks the common_audit_data. */
+struct denial_audit {
+	struct common_audit_data ad;
+	const struct uuidjail_denial *denial;
+};
+
+static const struct uuidjail_denial *to_denial(void *const data)
+{
+	return container_of(data, struct denial_audit, ad)->denial;
+}
+
+static void audit_pre(struct audit_buffer *const ab, void *const data)
+{
+	const struct uuidjail_denial *const d = to_denial(data);
+
+	audit_log_format(ab, "uuidjail=denied op=%s", op_names[d->op]);
+	if (d->subject)
+		audit_log_format(ab, " spid=%d", task_tgid_nr(d->subject));
+}
+
+static void audit_post(struct audit_buffer *const ab, void *const data)
+{
+	const struct uuidjail_denial *const d = to_denial(data);
+
+	audit_log_format(ab, " sid1=%llu sid2=%llu oid1=%llu oid2=%llu",
+			 d->slabel->id1, d->slabel->id2, d->olabel->id1,
+			 d->olabel->id2);
+}
+
+/**
+ * uuidjail_deny - Count a denial and audit it, rate-limited
+ * @denial: what was denied, to whom
+ *
+ * The record names the operation, both tasks (spid= the subject when it
+ * is known, pid= and comm= the current task, opid= and ocomm= the object)
+ * and both labels.
+ */
+void uuidjail_deny(const struct uuidjail_denial *const denial)
+{
+	struct denial_audit audit = {
+		.ad = {
+			.type = LSM_AUDIT_DATA_TASK,
+			.u.tsk = denial->object,
+		},
+		.denial = denial,
+	};
+
+	atomic_long_inc(&denials[denial->op]);
+	if (!denial->audit || !__ratelimit(&audit_ratelimit))
+		return;
+	common_lsm_audit(&audit.ad, audit_pre, audit_post);
+}

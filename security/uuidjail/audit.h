@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uuidjail LSM - Denials: counting and auditing
+ */
+
+#ifndef _SECURITY_UUIDJAIL_AUDIT_H
+#define _SECURITY_UUIDJAIL_AUDIT_H
+
+#include <linux/sched.h>
+#include <linux/types.h>
+
+#include "label.h"
+
+/* What was denied: one per hook, named after it. */
+enum uuidjail_op {
+	UUIDJAIL_OP_PTRACE_ACCESS_CHECK,
+	UUIDJAIL_OP_PTRACE_TRACEME,
+	UUIDJAIL_OP_TASK_KILL,
+	UUIDJAIL_OP_FILE_SEND_SIGIOTASK,
+	UUIDJAIL_OP_TASK_SETPGID,
+	UUIDJAIL_OP_TASK_GETPGID,
+	UUIDJAIL_OP_TASK_GETSID,
+	UUIDJAIL_OP_TASK_SETNICE,
+	UUIDJAIL_OP_TASK_SETIOPRIO,
+	UUIDJAIL_OP_TASK_GETIOPRIO,
+	UUIDJAIL_OP_TASK_SETRLIMIT,
+	UUIDJAIL_OP_TASK_SETSCHEDULER,
+	UUIDJAIL_OP_TASK_GETSCHEDULER,
+	UUIDJAIL_OP_TASK_MOVEMEMORY,
+	UUIDJAIL_OP_CAPGET,
+	UUIDJAIL_OP_INODE_PERMISSION,
+	UUIDJAIL_OP_COUNT
+};
+
+/**
+ * struct uuidjail_denial - What uuidjail_deny() reports
+ * @op: the operation
+ * @subject: the acting task, or NULL when it is not known (SIGIO)
+ * @slabel: the subject's label
+ * @object: the task acted upon
+ * @olabel: its label
+ * @audit: false to count without an audit record (PTRACE_MODE_NOAUDIT)
+ */
+struct uuidjail_denial {
+	enum uuidjail_op op;
+	struct task_struct *subject;
+	const struct uuidjail_label *slabel;
+	struct task_struct *object;
+	const struct uuidjail_label *olabel;
+	bool audit;
+};
+
+void uuidjail_deny(const struct uuidjail_denial *denial);
+const char *uuidjail_op_name(enum uuidjail_op op);
+unsigned long uuidjail_denials(enum uuidjail_op op);
+
+#endif /* _SECURITY_UUIDJAIL_AUDIT_H */
