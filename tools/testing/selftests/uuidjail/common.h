@@ -100,7 +100,7 @@ static inline ssize_t jail_read_self(char *buf, size_t size)
 /* Open /proc/@pid/@entry: 0 if it opened, else -errno. */
 static inline int proc_open(pid_t pid, const char *entry, int flags)
 {
-	char path[64];
+	char path[128];
 	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%d/%s", pid, entry);

@@ -2,19 +2,33 @@
 /*
  * uuidjail selftests - Print the caller's effective uid and label
  *
- * Run by execve from enter_test to show that a label survives execve and
+ * Run by execve from the tests to show that a label survives execve and
  * set-uid execve.  Output: "euid=N " and the contents of "self".
+ *
+ * "print_self kill PID" instead tries kill(PID, 0) and prints
+ * "euid=N kill=E", E being 0 or the errno: what a set-uid program run
+ * from inside a jail may do.
  */
 
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
-int main(void)
+int main(int argc, char **argv)
 {
 	char buf[128];
 	ssize_t len;
 	int fd;
+
+	if (argc == 3 && !strcmp(argv[1], "kill")) {
+		printf("euid=%d kill=%d\n", geteuid(),
+		       kill(atoi(argv[2]), 0) ? errno : 0);
+		return 0;
+	}
 
 	fd = open("/sys/kernel/security/uuidjail/self", O_RDONLY);
 	if (fd < 0)
