@@ -2,41 +2,55 @@
 #
 # uuidjail: build a kernel with the LSM, boot it under QEMU and use it.
 #
-#   make run     build if needed, boot, show the access matrix as observed
-#   make check   build if needed, boot, run KUnit and the kselftests
-#   make shell   boot into a busybox shell with uuidjail enabled
+#   make run       build if needed, boot, show the access matrix as observed
+#   make check     static checks, then KUnit and the kselftests on the base
+#                  kernel (uuidjail last, first and alone in lsm=) and on
+#                  the debug kernel (KASAN, lockdep, UBSAN, ...)
+#   make shell     boot into a busybox shell with uuidjail enabled
+#   make mutants   show that deleting any check or hook fails the tests
 #
-# KSRC=/path/to/linux uses that tree (7.3 or newer) instead of Debian's
-# linux-source-7.3; it is never modified. See README.md.
+# FLAVOURS="base" checks the base kernel only. KSRC=/path/to/linux uses
+# that tree (7.3 or newer) instead of Debian's linux-source-7.3; it is
+# never modified. See README.md.
 
 H := harness
-FLAVOUR ?= base
+FLAVOURS ?= base debug
 
-.PHONY: all run check shell deps kernel guest clean distclean
+.PHONY: all run check shell mutants deps source kernels guests clean distclean
 
 all: run
 
 deps:
 	@$(H)/deps.sh
 
-kernel: deps
+source: deps
 	@$(H)/fetch-kernel.sh
 	@$(H)/integrate.sh
-	@$(H)/configure.sh $(FLAVOUR)
-	@$(H)/build-kernel.sh $(FLAVOUR)
 
-guest: kernel
-	@$(H)/build-guest.sh $(FLAVOUR)
+# Build one flavour after the other: never two kernel builds at once.
+kernels: source
+	@for f in $(FLAVOURS); do \
+		$(H)/configure.sh $$f && $(H)/build-kernel.sh $$f || exit 1; \
+	done
 
-run: guest
-	@$(H)/run-vm.sh demo $(FLAVOUR)
-	@$(H)/demo-report.sh $(FLAVOUR)
+guests: kernels
+	@for f in $(FLAVOURS); do $(H)/build-guest.sh $$f || exit 1; done
 
-check: guest
-	@$(H)/check.sh $(FLAVOUR)
+run: FLAVOURS = base
+run: guests
+	@$(H)/run-vm.sh demo base
+	@$(H)/demo-report.sh base
 
-shell: guest
-	@$(H)/run-vm.sh shell $(FLAVOUR)
+check: guests
+	@$(H)/check.sh $(FLAVOURS)
+
+shell: FLAVOURS = base
+shell: guests
+	@$(H)/run-vm.sh shell base
+
+mutants: FLAVOURS = base
+mutants: guests
+	@$(H)/mutants.py
 
 clean:
 	rm -rf build

@@ -15,6 +15,11 @@ busybox=/bin/busybox
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q installed ||
 	die "busybox-static is not installed (apt-get install busybox-static)"
 
+# Drop the binaries of tests that no longer exist.
+for t in "$guest"/selftests/*_test; do
+	[ -e "$t" ] || continue
+	[ -f "$tree/tools/testing/selftests/uuidjail/${t##*/}.c" ] || rm -f "$t"
+done
 make -s -C "$tree/tools/testing/selftests/uuidjail" \
 	OUTPUT="$guest/selftests" CC=gcc LDFLAGS=-static \
 	KHDR_INCLUDES="-isystem $kbuild/usr/include"
@@ -32,6 +37,7 @@ cc_static() {	# cc_static OUTPUT SOURCE...
 }
 cc_static "$guest/runas" "$HARNESS/guest/runas.c"
 cc_static "$guest/uuidjail-demo" "$HARNESS/guest/demo.c"
+cc_static "$guest/landlocked" "$HARNESS/guest/landlocked.c"
 cc_static "$guest/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 
 # gen_init_cpio sets owners and modes itself: no root needed to pack
@@ -46,6 +52,7 @@ spec=$guest/initramfs.list
 	echo "file /init $HARNESS/guest/init 755 0 0"
 	echo "file /bin/runas $guest/runas 755 0 0"
 	echo "file /bin/uuidjail-demo $guest/uuidjail-demo 755 0 0"
+	echo "file /bin/landlocked $guest/landlocked 755 0 0"
 	for t in "$guest"/selftests/*; do
 		echo "file /selftests/${t##*/} $t 755 0 0"
 	done

@@ -1,11 +1,34 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Boot the test job and judge it; the last line printed is the closing
-# "N passed, N failed, N skipped". Exits non-zero on any failure.
+# The whole test job: static checks, then the test VM in every boot
+# configuration, then the verdict. The last line printed is the closing
+# "N passed, N failed, N skipped"; exits non-zero on any failure.
+#
+#   check.sh FLAVOUR...   (flavours must be built; default: base debug)
 . "$(dirname "$0")/common.sh"
 
-flavour=${1:-base}
-"$HARNESS/run-vm.sh" test "$flavour"
+flavours=("${@:-base}")
+runs=()
+
+"$HARNESS/lint.sh" > "$OUT/lint.log" 2>&1 || true
+runs+=("lint=$OUT/lint.log")
+
+# tag, lsm= list, stress seconds: uuidjail last (with the stress run),
+# first, and alone.
+boots=(
+	"last landlock,yama,uuidjail ${UUIDJAIL_STRESS:-60}"
+	"first uuidjail,landlock,yama 3"
+	"alone uuidjail 3"
+)
+for flavour in "${flavours[@]}"; do
+	for boot in "${boots[@]}"; do
+		read -r tag lsm stress <<< "$boot"
+		# The debug kernel runs the main boot only: it is slow.
+		[ "$flavour" = base ] || [ "$tag" = last ] || continue
+		LSM=$lsm STRESS=$stress "$HARNESS/run-vm.sh" test "$flavour" "$tag"
+		runs+=("$flavour-$tag:$OUT/$flavour/$tag-console.log:$OUT/$flavour/$tag.log")
+	done
+done
+
 python3 "$HARNESS/summarize.py" \
-	"$(integrated_tree)/tools/testing/kunit/kunit.py" \
-	"$OUT/$flavour/console.log" "$OUT/$flavour/test.log"
+	"$(integrated_tree)/tools/testing/kunit/kunit.py" "${runs[@]}"

@@ -3,13 +3,17 @@
 # Boot the built kernel with the initramfs under QEMU (TCG: no KVM is
 # assumed) and run one job in it: test, demo or shell.
 #
-# The console (ttyS0) goes to $OUT/FLAVOUR/console.log, the job's output
-# (ttyS1) to $OUT/FLAVOUR/MODE.log; shell mode puts the console on the
-# terminal instead. A hard timeout bounds every non-interactive boot.
+#   run-vm.sh MODE FLAVOUR [TAG]
+#
+# The console (ttyS0) goes to $OUT/FLAVOUR/TAG-console.log, the job's
+# output (ttyS1) to $OUT/FLAVOUR/TAG.log (TAG defaults to MODE); shell mode
+# puts the console on the terminal instead. A hard timeout bounds every
+# non-interactive boot. LSM= sets lsm=, STRESS= the stress seconds.
 . "$(dirname "$0")/common.sh"
 
 mode=${1:-test}
 flavour=${2:-base}
+tag=${3:-$mode}
 lsm=${LSM:-landlock,yama,uuidjail}
 timeout=${VM_TIMEOUT:-900}
 kbuild=$(build_dir "$flavour")
@@ -20,19 +24,19 @@ bzimage=$kbuild/arch/x86/boot/bzImage
 qemu=(qemu-system-x86_64 -machine pc -cpu max -smp 2 -m 1G
       -kernel "$bzimage" -initrd "$dir/guest/initramfs.cpio"
       -display none -monitor none -no-reboot)
-append="lsm=$lsm panic=-1 uj_mode=$mode ${EXTRA_CMDLINE:-}"
+append="lsm=$lsm panic=-1 uj_mode=$mode uj_stress=${STRESS:-10} ${EXTRA_CMDLINE:-}"
 
 if [ "$mode" = shell ]; then
 	exec "${qemu[@]}" -serial stdio -serial null \
 		-append "console=ttyS0 $append"
 fi
 
-rm -f "$dir/console.log" "$dir/$mode.log"
+rm -f "$dir/$tag-console.log" "$dir/$tag.log"
 say "booting $flavour kernel (lsm=$lsm), job $mode, timeout ${timeout}s"
 start=$(date +%s)
 rc=0
 timeout -k 10 "$timeout" "${qemu[@]}" \
-	-serial "file:$dir/console.log" -serial "file:$dir/$mode.log" \
+	-serial "file:$dir/$tag-console.log" -serial "file:$dir/$tag.log" \
 	-append "console=ttyS0 $append" </dev/null || rc=$?
 say "VM finished in $(( $(date +%s) - start ))s (qemu exit $rc)"
 [ "$rc" = 124 ] && say "VM timed out after ${timeout}s"

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Judge one test boot: KUnit results from the console (parsed by the
-kernel's own kunit.py), kselftest results from the job log, and kernel
-splats anywhere on the console.
+"""Judge test boots: KUnit results from each console (parsed by the
+kernel's own kunit.py), kselftest results from each job log, kernel splats
+anywhere on a console, and the static checks.
+
+Usage: summarize.py KUNIT_PY TAG:CONSOLE:LOG... [lint=LINT_LOG]
 
 Prints a line per suite and closes with "N passed, N failed, N skipped";
 exits non-zero on any failure, any splat, or a VM that did not finish.
 """
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -25,7 +28,9 @@ KUNIT_SUITES = ("uuidjail_matrix", "uuidjail_enter", "uuidjail_format")
 
 
 def kunit_counts(kunit_py, console):
-    out = subprocess.run([sys.executable, kunit_py, "parse", "--json", console],
+    # kunit.py changes to the kernel tree: give it an absolute path.
+    out = subprocess.run([sys.executable, kunit_py, "parse", "--json",
+                          os.path.abspath(console)],
                          capture_output=True, text=True)
     start = out.stdout.find("{")
     if start < 0:
@@ -75,11 +80,19 @@ def kselftest_counts(log):
     return passed, failed, skipped
 
 
-def main():
-    kunit_py, console_path, log_path = sys.argv[1:4]
-    console = open(console_path, errors="replace").read().replace("\r", "")
-    log = open(log_path, errors="replace").read().replace("\r", "")
+def judge_boot(kunit_py, tag, console_path, log_path):
+    print(f"== {tag}")
+    try:
+        console = open(console_path, errors="replace").read()
+        log = open(log_path, errors="replace").read()
+    except OSError as e:
+        print(f"{tag}: no output ({e})")
+        return 0, 1, 0
+    console, log = console.replace("\r", ""), log.replace("\r", "")
 
+    begin = re.search(r"^UUIDJAIL-BEGIN .*$", log, re.M)
+    if begin:
+        print(begin.group(0))
     kp, kf, ks = kunit_counts(kunit_py, console_path)
     sp, sf, ss = kselftest_counts(log)
     passed, failed, skipped = kp + sp, kf + sf, ks + ss
@@ -90,12 +103,36 @@ def main():
     if splats:
         failed += 1
     if "UUIDJAIL-DONE" not in log:
-        print("VM did not finish (no UUIDJAIL-DONE): see " + console_path)
+        print(f"VM did not finish (no UUIDJAIL-DONE): see {console_path}")
         failed += 1
-    begin = re.search(r"^UUIDJAIL-BEGIN .*$", log, re.M)
-    if begin:
-        print(begin.group(0))
+    return passed, failed, skipped
 
+
+def judge_lint(path):
+    """Lines "ok NAME" or "not ok NAME" from harness/lint.sh."""
+    print("== static checks")
+    passed = failed = 0
+    for line in open(path).read().splitlines():
+        if line.startswith("not ok "):
+            failed += 1
+            print(f"  FAILED: {line[7:]}")
+        elif line.startswith("ok "):
+            passed += 1
+    print(f"static checks: {passed} passed, {failed} failed")
+    return passed, failed, 0
+
+
+def main():
+    kunit_py, *runs = sys.argv[1:]
+    total = [0, 0, 0]
+    for run in runs:
+        if run.startswith("lint="):
+            counts = judge_lint(run[5:])
+        else:
+            tag, console_path, log_path = run.split(":")
+            counts = judge_boot(kunit_py, tag, console_path, log_path)
+        total = [t + c for t, c in zip(total, counts)]
+    passed, failed, skipped = total
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed else 0
 

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Static checks of everything uuidjail adds to the kernel, each reported
+# as "ok NAME" or "not ok NAME" followed by its findings:
+#   checkpatch --strict on every new file and on the patches, kernel-doc
+#   on the sources, and a W=1 build of security/uuidjail/ under sparse.
+# Exits non-zero if any check has findings.
+. "$(dirname "$0")/common.sh"
+
+tree=$(integrated_tree)
+status=0
+# Each check reports its findings; none may stop the others.
+set +e
+
+report() {	# report NAME FINDINGS-FILE
+	if [ -s "$2" ]; then
+		echo "not ok $1"
+		sed 's/^/#   /' "$2"
+		status=1
+	else
+		echo "ok $1"
+	fi
+}
+
+findings=$(mktemp)
+trap 'rm -f "$findings"' EXIT
+
+# The task_prctl hook must return -ENOSYS for options that are not its
+# own (the LSM contract), which checkpatch flags wherever it appears.
+checkpatch=("$tree/scripts/checkpatch.pl" --strict --quiet --no-summary
+	    --ignore ENOSYS --root="$tree")
+
+(cd "$TOP" && for f in security/uuidjail/* \
+		tools/testing/selftests/uuidjail/* \
+		Documentation/admin-guide/LSM/uuidjail.rst \
+		harness/guest/*.c; do
+	"${checkpatch[@]}" --no-tree -f "$f" 2>/dev/null
+done) > "$findings"
+report checkpatch-files "$findings"
+
+(cd "$tree" && for p in "$TOP"/*.patch; do
+	"${checkpatch[@]}" "$p" 2>/dev/null
+done) > "$findings"
+report checkpatch-patches "$findings"
+
+"$tree/scripts/kernel-doc" -none -Wall "$TOP"/security/uuidjail/*.[ch] \
+	> "$findings" 2>&1
+report kernel-doc "$findings"
+
+# W=1 and sparse (C=2 checks every file, built or not) in a build
+# directory of their own, so that the test kernel's objects keep their
+# flags and nothing there is rebuilt for the checks. Linux 7.3 uses
+# __typeof_unqual__, which no released sparse (Debian has 0.6.4) knows:
+# the kernel would silently skip sparse, so spell it __typeof__ for sparse.
+lint=$(build_dir lint)
+mkdir -p "$lint"
+cmp -s "$(build_dir base)/.config" "$lint/.config" ||
+	cp "$(build_dir base)/.config" "$lint/.config"
+make -s -C "$tree" O="$lint" -j"$JOBS" CC="ccache gcc" olddefconfig >/dev/null
+make -s -C "$tree" O="$lint" -j"$JOBS" CC="ccache gcc" W=1 C=2 \
+	CF="-D__typeof_unqual__=__typeof__" security/uuidjail/ \
+	> "$findings" 2>&1 || echo "build failed" >> "$findings"
+grep -v -e '^  CHECK ' -e '^make\[[0-9]*\]: ' "$findings" > "$findings.tmp"
+mv "$findings.tmp" "$findings"
+report sparse-and-W=1 "$findings"
+
+exit $status

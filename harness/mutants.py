@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Prove the tests can fail: for each mutant (one check deleted from the
+decision function or the transitions, or one hook unregistered), patch
+the integrated tree, rebuild the base kernel, boot the test job once and
+expect a failure. The tree is restored after each mutant.
+
+Usage: mutants.py [NAME...]   (default: all); prints one line per mutant
+and "N killed, N survived"; exits non-zero if an unexpected one survived.
+"""
+
+import os
+import subprocess
+import sys
+
+HARNESS = os.path.dirname(os.path.abspath(__file__))
+
+# name: (file, old text, new text); every old text must occur once.
+MUTANTS = {
+    "matrix-no-unrestricted-quick-return": (
+        "matrix.c", "\tif (!subject->id1)\n\t\treturn true;\n", ""),
+    "matrix-other-jail-ignores-subject-id2": (
+        "matrix.c", "return !subject->id2 && !object->id1;",
+        "return !object->id1;"),
+    "matrix-other-jail-ignores-object-id1": (
+        "matrix.c", "return !subject->id2 && !object->id1;",
+        "return !subject->id2;"),
+    "matrix-no-id1-comparison": (
+        "matrix.c", "if (object->id1 != subject->id1)", "if (0)"),
+    "matrix-same-jail-ignores-subject-id2": (
+        "matrix.c",
+        "return !subject->id2 || !object->id2 || object->id2 == subject->id2;",
+        "return !object->id2 || object->id2 == subject->id2;"),
+    "matrix-same-jail-ignores-object-id2": (
+        "matrix.c",
+        "return !subject->id2 || !object->id2 || object->id2 == subject->id2;",
+        "return !subject->id2 || object->id2 == subject->id2;"),
+    "matrix-same-jail-no-id2-comparison": (
+        "matrix.c",
+        "return !subject->id2 || !object->id2 || object->id2 == subject->id2;",
+        "return !subject->id2 || !object->id2;"),
+    "enter1-twice": (
+        "enter.c", "\tcase 1:\n\t\tif (label->id1)\n\t\t\treturn -EEXIST;\n",
+        "\tcase 1:\n"),
+    "enter2-twice": (
+        "enter.c", "\t\tif (label->id2)\n\t\t\treturn -EEXIST;\n", ""),
+    "enter2-without-enter1": (
+        "enter.c", "\t\tif (!label->id1)\n\t\t\treturn -EINVAL;\n", ""),
+    "enter-threaded": (
+        "enter.c", "return alone ? 0 : -EBUSY;", "return 0;"),
+    "enter-any-level": (
+        "enter.c", "\tdefault:\n\t\treturn -EINVAL;\n", "\tdefault:\n\t\tbreak;\n"),
+    "parse-any-second-byte": (
+        "format.c", "\tif (len == 2 && buf[1] != '\\n')\n\t\treturn -EINVAL;\n", ""),
+    "parse-any-first-byte": (
+        "format.c", " || buf[0] != '1')", ")"),
+    "securityfs-any-offset": (
+        "securityfs.c", "if (*ppos != 0 || count == 0", "if (count == 0"),
+}
+HOOKS = {
+    "task.c": ["task_alloc", "ptrace_access_check", "ptrace_traceme",
+               "task_kill", "task_setpgid", "task_getpgid", "task_getsid",
+               "task_setnice", "task_setioprio", "task_getioprio",
+               "task_setrlimit", "task_setscheduler", "task_getscheduler",
+               "task_movememory", "capget"],
+    "fown.c": ["file_set_fowner", "file_send_sigiotask"],
+    "proc.c": ["task_to_inode", "inode_permission"],
+    "self.c": ["task_prctl", "getselfattr"],
+}
+for source, hooks in HOOKS.items():
+    for hook in hooks:
+        MUTANTS[f"no-hook-{hook}"] = (
+            source, f"\tLSM_HOOK_INIT({hook}, hook_{hook}),\n", "")
+
+# Mutants no test can kill, and why.
+EXPECTED_SURVIVORS = {
+    # move_pages() and migrate_pages() check ptrace_may_access() first,
+    # so the ptrace hook denies before task_movememory is reached.
+    "no-hook-task_movememory",
+}
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, **kw)
+
+
+def main():
+    tree = sh(f". {HARNESS}/common.sh && integrated_tree",
+              capture_output=True, text=True, executable="/bin/bash",
+              check=True).stdout.strip()
+    names = sys.argv[1:] or list(MUTANTS)
+    killed = survived = unexpected = 0
+    for name in names:
+        source, old, new = MUTANTS[name]
+        path = os.path.join(tree, "security/uuidjail", source)
+        original = open(path).read()
+        if original.count(old) != 1:
+            print(f"{name}: mutation does not apply to {source}")
+            unexpected += 1
+            continue
+        open(path, "w").write(original.replace(old, new))
+        try:
+            build = sh(f"{HARNESS}/build-kernel.sh base",
+                       capture_output=True, executable="/bin/bash")
+            if build.returncode:
+                result = "killed (does not build)"
+            else:
+                test = sh(f"LSM=landlock,yama,uuidjail STRESS=2 "
+                          f"{HARNESS}/run-vm.sh test base mutant && "
+                          f"python3 {HARNESS}/summarize.py "
+                          f"{tree}/tools/testing/kunit/kunit.py "
+                          f"mutant:$UUIDJAIL_OUT/base/mutant-console.log:"
+                          f"$UUIDJAIL_OUT/base/mutant.log",
+                          capture_output=True, text=True,
+                          executable="/bin/bash",
+                          env=dict(os.environ, UUIDJAIL_OUT=os.environ.get(
+                              "UUIDJAIL_OUT", os.path.join(
+                                  HARNESS, "..", "build"))))
+                last = (test.stdout.strip().splitlines() or ["?"])[-1]
+                result = f"killed ({last})" if test.returncode else \
+                    f"SURVIVED ({last})"
+        finally:
+            open(path, "w").write(original)
+        if result.startswith("killed"):
+            killed += 1
+        else:
+            survived += 1
+            if name not in EXPECTED_SURVIVORS:
+                unexpected += 1
+        print(f"{name}: {result}", flush=True)
+    sh(f"{HARNESS}/build-kernel.sh base", capture_output=True,
+       executable="/bin/bash")
+    print(f"{killed} killed, {survived} survived")
+    return 1 if unexpected else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
