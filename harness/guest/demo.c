@@ -11,11 +11,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -97,6 +99,41 @@ static bool op_proc_mem(pid_t pid)
 	return open_proc(pid, "mem");
 }
 
+static bool op_proc_status(pid_t pid)
+{
+	return open_proc(pid, "status");
+}
+
+static bool op_oom_score_adj(pid_t pid)
+{
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/oom_score_adj", pid);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+static bool op_getsid(pid_t pid)
+{
+	return getsid(pid) >= 0;
+}
+
+static bool op_setpriority(pid_t pid)
+{
+	return setpriority(PRIO_PROCESS, pid, 0) == 0;
+}
+
+static bool op_sched_getaffinity(pid_t pid)
+{
+	cpu_set_t cpus;
+
+	return sched_getaffinity(pid, sizeof(cpus), &cpus) == 0;
+}
+
 static const struct {
 	const char *name;
 	bool (*fn)(pid_t pid);
@@ -106,6 +143,11 @@ static const struct {
 	{ "ptrace(PTRACE_ATTACH)", op_ptrace_attach },
 	{ "open(/proc/PID/environ)", op_proc_environ },
 	{ "open(/proc/PID/mem)", op_proc_mem },
+	{ "open(/proc/PID/status)", op_proc_status },
+	{ "open(/proc/PID/oom_score_adj, O_WRONLY)", op_oom_score_adj },
+	{ "getsid(pid)", op_getsid },
+	{ "setpriority(PRIO_PROCESS, pid, 0)", op_setpriority },
+	{ "sched_getaffinity(pid)", op_sched_getaffinity },
 };
 
 /* Run one probe in a fresh subject process: 1 allowed, 0 denied, -1 error. */

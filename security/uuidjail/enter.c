@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 
 #include "enter.h"
 #include "label.h"
@@ -22,8 +23,8 @@ static atomic64_t uuidjail_last_id = ATOMIC64_INIT(0);
  * uuidjail_enter_check - Check whether a task may enter a jail level
  * @label: the current label of the task
  * @level: 1 for a jail (enter1), 2 for a sub-jail (enter2)
- * @alone: whether the task is single-threaded and shares its memory with
- *         no other process
+ * @alone: whether the task is single-threaded, traces no task and shares
+ *         its memory with no other process
  *
  * A request that can never succeed (a bad level, a level already entered,
  * enter2 without enter1) is reported before one that could succeed later
@@ -69,9 +70,10 @@ u64 uuidjail_new_id(void)
  *
  * Jailing one thread of a process whose other threads (or CLONE_VM
  * siblings) share its memory would only give a false sense of isolation,
- * so such a caller is refused.  While the caller is alone, nothing else
- * can create a task that shares its memory, so the check stays true until
- * the label is written.
+ * and so would jailing a tracer that keeps its tracees: such a caller is
+ * refused.  While the caller is alone, nothing else can create a task
+ * that shares its memory, so the check stays true until the label is
+ * written.
  *
  * Return: 0 on success, or an error from uuidjail_enter_check(); the
  * label is unchanged on error.
@@ -80,9 +82,19 @@ int uuidjail_enter(unsigned long level)
 {
 	struct uuidjail_task_security *ts = uuidjail_task(current);
 	const struct uuidjail_label label = uuidjail_task_label(current);
+	bool tracing;
 	int err;
 
-	err = uuidjail_enter_check(&label, level, current_is_single_threaded());
+	/*
+	 * Established ptrace links are never checked again: a tracer that
+	 * entered a jail would keep its hold on tracees outside it.
+	 */
+	read_lock(&tasklist_lock);
+	tracing = !list_empty(&current->ptraced);
+	read_unlock(&tasklist_lock);
+
+	err = uuidjail_enter_check(&label, level,
+				   current_is_single_threaded() && !tracing);
 	if (err)
 		return err;
 

@@ -23,16 +23,25 @@
 #include "task.h"
 
 /*
- * The inode keeps a borrowed pointer to the task's pid, not a label: the
- * pid stays valid for the inode's life (procfs holds a reference until
- * the inode is evicted) and leads to the task's label at check time, so
- * a task that enters a jail after its inode was created is still judged
- * by its current label.
+ * The inode keeps a reference on its task's pid, not a label: the pid
+ * leads to the task's label at check time, so a task that enters a jail
+ * after its inode was created is still judged by its current label.  The
+ * reference is our own, rather than a pointer borrowed from procfs, so
+ * that it stays valid whatever procfs and exec (exchange_tids()) do.
+ * Called again on every revalidation, possibly under RCU: no sleeping.
  */
 static void hook_task_to_inode(struct task_struct *const p,
 			       struct inode *const inode)
 {
-	WRITE_ONCE(uuidjail_inode(inode)->pid, task_pid(p));
+	struct pid *const old = xchg(&uuidjail_inode(inode)->pid,
+				     get_pid(task_pid(p)));
+
+	put_pid(old);
+}
+
+static void hook_inode_free_security(struct inode *const inode)
+{
+	put_pid(xchg(&uuidjail_inode(inode)->pid, NULL));
 }
 
 static int hook_inode_permission(struct inode *const inode, const int mask)
@@ -50,7 +59,11 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 	if (!pid)
 		return 0;
 
-	/* A dead task has nothing left to protect; procfs fails by itself. */
+	/*
+	 * Without a task to judge, deny: procfs would fail anyway, and a
+	 * stale pid must never open a way around the check.
+	 */
+	err = -EPERM;
 	rcu_read_lock();
 	task = pid_task(pid, PIDTYPE_PID);
 	if (task)
@@ -64,6 +77,7 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 
 static struct security_hook_list uuidjail_proc_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_to_inode, hook_task_to_inode),
+	LSM_HOOK_INIT(inode_free_security, hook_inode_free_security),
 	LSM_HOOK_INIT(inode_permission, hook_inode_permission),
 };
 

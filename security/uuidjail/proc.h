@@ -14,8 +14,8 @@
 
 /**
  * struct uuidjail_inode_security - The inode blob
- * @pid: for a /proc/PID/... inode, the pid of its task (borrowed from
- *       procfs); NULL for every other inode
+ * @pid: for a /proc/PID/... inode, a reference on the pid of its task;
+ *       NULL for every other inode
  */
 struct uuidjail_inode_security {
 	struct pid *pid;

@@ -185,6 +185,33 @@ TEST_F(iface, multithreaded_caller)
 	close(fds[0]);
 }
 
+/* A tracer would keep its hold on tracees outside the jail. */
+TEST_F(iface, tracer_caller)
+{
+	int fds[2], status;
+	pid_t child;
+	char c;
+
+	ASSERT_EQ(0, pipe(fds));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		close(fds[1]);
+		_exit(read(fds[0], &c, 1) != 0);
+	}
+	close(fds[0]);
+	ASSERT_EQ(0, ptrace(PTRACE_SEIZE, child, NULL, 0));
+	EXPECT_EQ(-EBUSY, enter_via(variant->securityfs, 1));
+	EXPECT_EQ(UNRESTRICTED, jail_state());
+	ASSERT_EQ(0, ptrace(PTRACE_INTERRUPT, child, NULL, 0));
+	ASSERT_EQ(child, waitpid(child, &status, __WALL));
+	ASSERT_EQ(0, ptrace(PTRACE_DETACH, child, NULL, 0));
+	/* Tracing no one again: entering works. */
+	EXPECT_EQ(0, enter_via(variant->securityfs, 1));
+	close(fds[1]);
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+}
+
 /* Ids come from one counter: two jails never share an id. */
 TEST_F(iface, fresh_ids)
 {
