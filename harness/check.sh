@@ -25,6 +25,7 @@ for flavour in "${flavours[@]}"; do
 		read -r tag lsm stress <<< "$boot"
 		# The debug kernel runs the main boot only: it is slow.
 		[ "$flavour" = base ] || [ "$tag" = last ] || continue
+		[ "$flavour" = base ] || stress=20
 		LSM=$lsm STRESS=$stress "$HARNESS/run-vm.sh" test "$flavour" "$tag"
 		runs+=("$flavour-$tag:$OUT/$flavour/$tag-console.log:$OUT/$flavour/$tag.log")
 	done
