@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -109,6 +111,16 @@ static inline int proc_open(pid_t pid, const char *entry, int flags)
 		return -errno;
 	close(fd);
 	return 0;
+}
+
+/* The path of @name, a helper installed beside the running test. */
+static inline void helper_path(char *path, size_t size, const char *name)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	exe[len > 0 ? len : 0] = '\0';
+	snprintf(path, size, "%s/%s", dirname(exe), name);
 }
 
 #endif /* _SELFTESTS_UUIDJAIL_COMMON_H */

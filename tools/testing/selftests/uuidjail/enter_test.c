@@ -460,15 +460,6 @@ static int run_capture(const char *path, char *out, size_t size)
 	return 0;
 }
 
-static void helper_path(char *path, size_t size, const char *name)
-{
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	exe[len > 0 ? len : 0] = '\0';
-	snprintf(path, size, "%s/%s", dirname(exe), name);
-}
-
 TEST(self_after_execve)
 {
 	char path[PATH_MAX], out[256], self_text[128], want[256];

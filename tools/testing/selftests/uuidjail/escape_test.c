@@ -206,15 +206,6 @@ TEST(sigio_owner_set_before_and_after_entering)
 	EXPECT_EQ(0, reap_waiter(after, hold2));
 }
 
-static void helper_path(char *path, size_t size, const char *name)
-{
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	exe[len > 0 ? len : 0] = '\0';
-	snprintf(path, size, "%s/%s", dirname(exe), name);
-}
-
 /* A set-uid root program run from inside a jail is jailed too. */
 TEST(setuid_root_helper)
 {

@@ -263,14 +263,9 @@ TEST_F_TIMEOUT(stress, concurrent_jails, 600)
 	const char *env = getenv("UUIDJAIL_STRESS_SECONDS");
 	const int seconds = env ? atoi(env) : 10;
 	unsigned long nr_ids, i, dups = 0;
-	char exe[PATH_MAX];
-	ssize_t len;
 	int status;
 
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	ASSERT_LT(0, len);
-	exe[len] = '\0';
-	snprintf(helper, sizeof(helper), "%s/print_self", dirname(exe));
+	helper_path(helper, sizeof(helper), "print_self");
 	root = geteuid() == 0;
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE,
 		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
