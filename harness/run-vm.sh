@@ -8,7 +8,8 @@
 # The console (ttyS0) goes to $OUT/FLAVOUR/TAG-console.log, the job's
 # output (ttyS1) to $OUT/FLAVOUR/TAG.log (TAG defaults to MODE); shell mode
 # puts the console on the terminal instead. A hard timeout bounds every
-# non-interactive boot. LSM= sets lsm=, STRESS= the stress seconds.
+# non-interactive boot. LSM= sets lsm=, STRESS= the stress seconds,
+# BZIMAGE= boots another kernel image (e.g. a saved older build).
 . "$(dirname "$0")/common.sh"
 
 mode=${1:-test}
@@ -18,7 +19,7 @@ lsm=${LSM:-landlock,yama,uuidjail}
 timeout=${VM_TIMEOUT:-900}
 kbuild=$(build_dir "$flavour")
 dir=$OUT/$flavour
-bzimage=$kbuild/arch/x86/boot/bzImage
+bzimage=${BZIMAGE:-$kbuild/arch/x86/boot/bzImage}
 [ -f "$bzimage" ] || die "no kernel at $bzimage: build first"
 
 qemu=(qemu-system-x86_64 -machine pc -cpu max -smp 2 -m 1G
