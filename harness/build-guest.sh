@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Build what runs inside the VM for one flavour: the uuidjail kselftests
-# (static, against the built kernel's uapi headers), the guest helpers and
-# the initramfs holding them with busybox-static.
+# and the kernel's own LSM kselftests (static, against the built kernel's
+# uapi headers), the guest helpers and the initramfs holding them with
+# busybox-static.
 . "$(dirname "$0")/common.sh"
 
 flavour=${1:-base}
@@ -22,6 +23,14 @@ for t in "$guest"/selftests/*_test; do
 done
 make -s -C "$tree/tools/testing/selftests/uuidjail" \
 	OUTPUT="$guest/selftests" CC=gcc LDFLAGS=-static \
+	KHDR_INCLUDES="-isystem $kbuild/usr/include"
+
+# The LSM framework's kselftests (lsm_list_modules, lsm_get_self_attr,
+# lsm_set_self_attr), which must see uuidjail among the LSMs.
+lsmtests=$guest/lsm-selftests
+mkdir -p "$lsmtests"
+make -s -C "$tree/tools/testing/selftests/lsm" \
+	OUTPUT="$lsmtests" CC=gcc LDFLAGS=-static \
 	KHDR_INCLUDES="-isystem $kbuild/usr/include"
 
 cc_static() {	# cc_static OUTPUT SOURCE...
@@ -44,7 +53,7 @@ cc_static "$guest/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 # set-uid helpers, and the archive does not depend on who builds it.
 spec=$guest/initramfs.list
 {
-	for d in /bin /dev /proc /sys /tmp /selftests; do
+	for d in /bin /dev /proc /sys /tmp /selftests /selftests/lsm; do
 		echo "dir $d 755 0 0"
 	done
 	echo "nod /dev/console 600 0 0 c 5 1"
@@ -55,6 +64,9 @@ spec=$guest/initramfs.list
 	echo "file /bin/landlocked $guest/landlocked 755 0 0"
 	for t in "$guest"/selftests/*; do
 		echo "file /selftests/${t##*/} $t 755 0 0"
+	done
+	for t in "$lsmtests"/*_test; do
+		echo "file /selftests/lsm/${t##*/} $t 755 0 0"
 	done
 	echo "file /selftests/print_self_suid_root $guest/selftests/print_self 4755 0 0"
 	echo "file /selftests/print_self_suid_other $guest/selftests/print_self 4755 1001 1001"
