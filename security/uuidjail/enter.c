@@ -3,21 +3,21 @@
  * uuidjail LSM - Entering a jail
  *
  * The only transitions are unrestricted -> half-restricted (enter1, a
- * fresh id1) and half-restricted -> restricted (enter2, a fresh id2).  A
- * task only ever changes its own label, so writers never race each other.
+ * fresh jail) and half-restricted -> restricted (enter2, a fresh sub-jail
+ * of the caller's jail).  A task only ever changes its own jail.
  */
 
-#include <linux/atomic.h>
 #include <linux/errno.h>
+#include <linux/mutex.h>
+#include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 
 #include "enter.h"
+#include "jail.h"
 #include "label.h"
-
-/* The last id handed out; 2^64 ids are never used up, so none is reused. */
-static atomic64_t uuidjail_last_id = ATOMIC64_INIT(0);
 
 /**
  * uuidjail_enter_check - Check whether a task may enter a jail level
@@ -27,8 +27,7 @@ static atomic64_t uuidjail_last_id = ATOMIC64_INIT(0);
  *         its memory with no other process
  *
  * A request that can never succeed (a bad level, a level already entered,
- * enter2 without enter1) is reported before one that could succeed later
- * (a multi-threaded caller).
+ * enter2 without enter1) is reported before one that could succeed later.
  *
  * Return: 0 if the task may enter; -EINVAL for a bad @level or enter2
  * from an unrestricted task; -EEXIST if the level was already entered;
@@ -55,16 +54,6 @@ int uuidjail_enter_check(const struct uuidjail_label *label,
 }
 
 /**
- * uuidjail_new_id - Hand out a fresh id
- *
- * Return: a non-zero id never returned before.
- */
-u64 uuidjail_new_id(void)
-{
-	return atomic64_inc_return(&uuidjail_last_id);
-}
-
-/**
  * uuidjail_enter - Make the current task enter a jail level
  * @level: 1 for a jail (enter1), 2 for a sub-jail (enter2)
  *
@@ -75,15 +64,24 @@ u64 uuidjail_new_id(void)
  * that shares its memory, so the check stays true until the label is
  * written.
  *
- * Return: 0 on success, or an error from uuidjail_enter_check(); the
- * label is unchanged on error.
+ * Context: process context; may sleep.
+ *
+ * Return: 0 on success; -ENOMEM; or an error from uuidjail_enter_check().
+ * The label is unchanged on error.
  */
-int uuidjail_enter(unsigned long level)
+int uuidjail_enter(const unsigned long level)
 {
-	struct uuidjail_task_security *ts = uuidjail_task(current);
-	const struct uuidjail_label label = uuidjail_task_label(current);
+	struct uuidjail_task_security *const ts = uuidjail_task(current);
+	struct uuidjail_jail *const old = uuidjail_current_jail();
+	const struct uuidjail_label label = uuidjail_jail_label(old);
+	struct uuidjail_jail *jail;
 	bool tracing;
 	int err;
+
+	/* Requests that can never succeed fail before anything is taken. */
+	err = uuidjail_enter_check(&label, level, true);
+	if (err)
+		return err;
 
 	/*
 	 * Established ptrace links are never checked again: a tracer that
@@ -98,6 +96,11 @@ int uuidjail_enter(unsigned long level)
 	if (err)
 		return err;
 
-	atomic64_set(level == 1 ? &ts->id1 : &ts->id2, uuidjail_new_id());
+	jail = uuidjail_jail_alloc();
+	if (!jail)
+		return -ENOMEM;
+	/* For enter2, our reference on @old becomes the new one's. */
+	uuidjail_jail_init(jail, old);
+	rcu_assign_pointer(ts->jail, jail);
 	return 0;
 }

@@ -5,44 +5,71 @@
  * The kernel sends SIGIO/SIGURG (or the F_SETSIG signal) to a file's
  * owner on behalf of whoever made it the owner, whatever task triggers
  * the I/O.  So the subject is the task that set the owner, judged by the
- * label it had then: a jailed task cannot aim signals outside its jail,
+ * jail it was in then: a jailed task cannot aim signals outside its jail,
  * neither by triggering I/O itself nor by passing the file to a process
  * outside the jail.
  */
 
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 
 #include "audit.h"
 #include "common.h"
 #include "fown.h"
-#include "label.h"
+#include "jail.h"
 #include "setup.h"
 #include "task.h"
 
-/* Called under the owner's write lock, by the task setting the owner. */
-static void hook_file_set_fowner(struct file *const file)
+/*
+ * Record the current task's jail as the one the file's signal is judged
+ * with.  The writer holds the owner's write lock; the old jail is freed
+ * after a grace period, which also covers lockless readers.
+ */
+static void aim(struct file *const file)
 {
-	uuidjail_file(file)->fowner = uuidjail_task_label(current);
+	struct uuidjail_jail *const jail =
+		uuidjail_jail_get(uuidjail_current_jail());
+
+	uuidjail_jail_put(unrcu_pointer(xchg(&uuidjail_file(file)->fowner,
+					     RCU_INITIALIZER(jail))));
 }
 
-/* Called under the owner's read lock, once per receiving task. */
+static void hook_file_set_fowner(struct file *const file)
+{
+	aim(file);
+}
+
+static void hook_file_free_security(struct file *const file)
+{
+	uuidjail_jail_put(rcu_dereference_protected(uuidjail_file(file)->fowner,
+						    true));
+}
+
+/*
+ * Called by send_sigio() and send_sigurg() under the owner's read lock
+ * and rcu_read_lock(), once per receiving task.
+ */
 static int hook_file_send_sigiotask(struct task_struct *const tsk,
 				    struct fown_struct *const fown,
 				    const int sig)
 {
-	const struct uuidjail_label *const slabel =
-		&uuidjail_file(fown->file)->fowner;
+	struct uuidjail_jail *sjail;
+	int err = 0;
 
-	if (!slabel->id1)
-		return 0;
-	return uuidjail_check(UUIDJAIL_OP_FILE_SEND_SIGIOTASK, NULL, slabel,
-			      tsk, true);
+	rcu_read_lock();
+	sjail = rcu_dereference(uuidjail_file(fown->file)->fowner);
+	if (sjail)
+		err = uuidjail_check(UUIDJAIL_OP_FILE_SEND_SIGIOTASK, NULL,
+				     sjail, tsk, true);
+	rcu_read_unlock();
+	return err;
 }
 
 static struct security_hook_list uuidjail_fown_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(file_set_fowner, hook_file_set_fowner),
+	LSM_HOOK_INIT(file_free_security, hook_file_free_security),
 	LSM_HOOK_INIT(file_send_sigiotask, hook_file_send_sigiotask),
 };
 

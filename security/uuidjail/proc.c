@@ -17,7 +17,7 @@
 #include <linux/sched.h>
 
 #include "common.h"
-#include "label.h"
+#include "jail.h"
 #include "proc.h"
 #include "setup.h"
 #include "task.h"
@@ -46,13 +46,13 @@ static void hook_inode_free_security(struct inode *const inode)
 
 static int hook_inode_permission(struct inode *const inode, const int mask)
 {
-	const struct uuidjail_label slabel = uuidjail_task_label(current);
+	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 	struct task_struct *task;
 	struct pid *pid;
 	int err = 0;
 
 	/* Quick return for unjailed tasks: every path walk passes here. */
-	if (!slabel.id1)
+	if (!sjail)
 		return 0;
 
 	pid = READ_ONCE(uuidjail_inode(inode)->pid);
@@ -68,7 +68,7 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 	task = pid_task(pid, PIDTYPE_PID);
 	if (task)
 		err = uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION, current,
-				     &slabel, task, true);
+				     sjail, task, true);
 	rcu_read_unlock();
 
 	/* EACCES, as for any file one may not open or walk through. */

@@ -10,7 +10,7 @@
 #include <linux/init.h>
 #include <linux/pid.h>
 
-#include "label.h"
+#include "setup.h"
 
 /**
  * struct uuidjail_inode_security - The inode blob
