@@ -85,12 +85,14 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 		/*
 		 * Without a task to judge, deny: procfs would fail anyway,
 		 * and a dead pid must never open a way around the check.
+		 * Denials here are what ps and top meet for every process
+		 * they may not see: counted, not audited.
 		 */
 		err = -EPERM;
 		task = pid_task(pid, PIDTYPE_PID);
 		if (task)
 			err = uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION,
-					     current, sjail, task, true);
+					     current, sjail, task, false);
 	}
 	rcu_read_unlock();
 
