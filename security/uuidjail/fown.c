@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * uuidjail LSM - SIGIO and SIGURG to a file's owner
+ * uuidjail LSM - Signals to a file's owner (SIGIO, SIGURG, F_SETSIG)
  *
- * The kernel sends SIGIO/SIGURG (or the F_SETSIG signal) to a file's
- * owner on behalf of whoever made it the owner, whatever task triggers
- * the I/O.  So the subject is the task that set the owner, judged by the
- * jail it was in then: a jailed task cannot aim signals outside its jail,
- * neither by triggering I/O itself nor by passing the file to a process
- * outside the jail.
+ * The kernel sends a file's owner its signal on behalf of whoever aimed
+ * it, whatever task triggers the I/O.  So the subject is the task that
+ * last aimed the signal, judged by the jail it was in then.  Aiming is
+ * anything that chooses who gets a signal, which signal, or turns a new
+ * source of signals on: setting the owner (F_SETOWN, F_SETOWN_EX,
+ * FIOSETOWN, SIOCSPGRP), F_SETSIG, turning O_ASYNC on (F_SETFL,
+ * FIOASYNC), and F_SETLEASE and F_NOTIFY, which arm lease-break and
+ * directory-change signals for the existing owner.  A jailed task thus
+ * cannot aim signals outside its jail, neither by triggering I/O itself
+ * nor by passing the file to a process outside the jail; an owner that
+ * was set and armed before the task entered keeps getting the signals
+ * its I/O triggers, since the task aimed nothing.
  */
 
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <asm/ioctls.h>
 
 #include "audit.h"
 #include "common.h"
@@ -24,8 +32,10 @@
 
 /*
  * Record the current task's jail as the one the file's signal is judged
- * with.  The writer holds the owner's write lock; the old jail is freed
- * after a grace period, which also covers lockless readers.
+ * with.  Writers are the owner's setter, under the owner's write lock,
+ * and fcntl()/ioctl() callers, under no lock at all (F_SETSIG itself is
+ * lockless): xchg() orders them, and the old jail is freed after a grace
+ * period, which covers readers under the owner's read lock (irqs off).
  */
 static void aim(struct file *const file)
 {
@@ -39,6 +49,41 @@ static void aim(struct file *const file)
 static void hook_file_set_fowner(struct file *const file)
 {
 	aim(file);
+}
+
+static int hook_file_fcntl(struct file *const file, const unsigned int cmd,
+			   const unsigned long arg)
+{
+	switch (cmd) {
+	case F_SETFL:
+		/* Only turning O_ASYNC on arms a signal. */
+		if (!(arg & FASYNC) || (READ_ONCE(file->f_flags) & FASYNC))
+			break;
+		fallthrough;
+	case F_SETSIG:
+	case F_SETLEASE:
+	case F_NOTIFY:
+		aim(file);
+		break;
+	}
+	return 0;
+}
+
+/* FIOASYNC's argument is in user memory: any use of it counts. */
+static int hook_file_ioctl(struct file *const file, const unsigned int cmd,
+			   const unsigned long arg)
+{
+	if (cmd == FIOASYNC)
+		aim(file);
+	return 0;
+}
+
+/* The same ioctl from a 32-bit program on a 64-bit kernel. */
+static int hook_file_ioctl_compat(struct file *const file,
+				  const unsigned int cmd,
+				  const unsigned long arg)
+{
+	return hook_file_ioctl(file, cmd, arg);
 }
 
 static void hook_file_free_security(struct file *const file)
@@ -58,6 +103,11 @@ static int hook_file_send_sigiotask(struct task_struct *const tsk,
 	struct uuidjail_jail *sjail;
 	int err = 0;
 
+	/*
+	 * Pairs with the full barrier of xchg() in aim(): a sender that read
+	 * the signal number F_SETSIG wrote after aim() sees the new jail.
+	 */
+	smp_rmb();
 	rcu_read_lock();
 	sjail = rcu_dereference(uuidjail_file(fown->file)->fowner);
 	if (sjail)
@@ -69,6 +119,9 @@ static int hook_file_send_sigiotask(struct task_struct *const tsk,
 
 static struct security_hook_list uuidjail_fown_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(file_set_fowner, hook_file_set_fowner),
+	LSM_HOOK_INIT(file_fcntl, hook_file_fcntl),
+	LSM_HOOK_INIT(file_ioctl, hook_file_ioctl),
+	LSM_HOOK_INIT(file_ioctl_compat, hook_file_ioctl_compat),
 	LSM_HOOK_INIT(file_free_security, hook_file_free_security),
 	LSM_HOOK_INIT(file_send_sigiotask, hook_file_send_sigiotask),
 };
