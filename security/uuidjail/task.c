@@ -118,6 +118,17 @@ static int hook_task_kill(struct task_struct *const p,
 	 */
 	if (cred)
 		return 0;
+	/*
+	 * The parent-death signal: the exiting parent's exit_notify() sends
+	 * each child the signal the child asked for with PR_SET_PDEATHSIG,
+	 * from under tasklist_lock.  The child chose it; the parent, which
+	 * may have entered a jail since it forked the child, chooses neither
+	 * the signal nor the target.  Nothing else sends a SEND_SIG_NOINFO
+	 * signal through this check from an exiting task.
+	 */
+	if (info == SEND_SIG_NOINFO && (current->flags & PF_EXITING) &&
+	    sig == READ_ONCE(p->pdeath_signal))
+		return 0;
 	return check_current(UUIDJAIL_OP_TASK_KILL, p);
 }
 
