@@ -185,6 +185,8 @@ static int reap_tracee(struct tracee *t)
 {
 	int status;
 
+	if (t->pid <= 0)
+		return -1;
 	/* Should a failed test have left it stopped, resume it. */
 	ptrace(PTRACE_DETACH, t->pid, NULL, 0);
 	close(t->cmd_fd);
@@ -574,8 +576,8 @@ static void race_round(struct race *r, const struct race_ops *ops)
 	_exit(0);
 }
 
-/* In spin loops: far more than a context switch takes. */
-#define MAX_HEAD_START 1000000
+/* In spin loops: far more than a context switch takes, even emulated. */
+#define MAX_HEAD_START 10000000
 
 struct race_tally {
 	unsigned int rounds, count[OTHER + 1];
