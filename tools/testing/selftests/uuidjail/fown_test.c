@@ -49,23 +49,6 @@ static void block_signals(void)
 	sigprocmask(SIG_BLOCK, &set, NULL);
 }
 
-/* The denial count of @op in the stats file, or -1. */
-static long denials(const char *op)
-{
-	char line[128], name[64];
-	long count = -1, n;
-	FILE *f = fopen(UUIDJAIL_FS "/stats", "re");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%63s %ld", name, &n) == 2 &&
-		    !strcmp(name, op))
-			count = n;
-	fclose(f);
-	return count;
-}
-
 struct owner {
 	pid_t pid;
 	int hold;	/* closing it lets the owner report */
@@ -339,11 +322,11 @@ static void run_case(struct __test_metadata *const _metadata,
 	if (!c->aim_before)
 		aim_or_fail(_metadata, how, t->fd);
 
-	before = denials("file_send_sigiotask");
+	before = jail_denials("file_send_sigiotask");
 	ASSERT_LE(0, before);
 	/* send_sigio() runs within the call: no waiting needed. */
 	ASSERT_EQ(0, trigger(t, how));
-	after = denials("file_send_sigiotask");
+	after = jail_denials("file_send_sigiotask");
 
 	got = reap_owner(owner);
 	ASSERT_LE(0, got);

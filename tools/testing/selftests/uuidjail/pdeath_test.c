@@ -31,23 +31,6 @@
 /* C's exit status. */
 enum { GOT_SIG = 0, NO_SIG = 1, C_FAILED = 2 };
 
-/* The denial count of @op in the stats file, or -1. */
-static long denials(const char *op)
-{
-	char line[128], name[64];
-	long count = -1, n;
-	FILE *f = fopen(UUIDJAIL_FS "/stats", "re");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%63s %ld", name, &n) == 2 &&
-		    !strcmp(name, op))
-			count = n;
-	fclose(f);
-	return count;
-}
-
 /*
  * C: ask for SIG on the parent's death, enter @levels, say ready, wait
  * for the parent to exit and report whether SIG came.
@@ -139,7 +122,7 @@ TEST_F(pdeath, signal_on_parent_exit)
 	char r;
 
 	/* Unrestricted, we read the system-wide count. */
-	before = denials("task_kill");
+	before = jail_denials("task_kill");
 	ASSERT_LE(0, before);
 	ASSERT_EQ(0, pipe2(ready, O_CLOEXEC));
 
@@ -173,7 +156,7 @@ TEST_F(pdeath, signal_on_parent_exit)
 	ASSERT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(GOT_SIG, WEXITSTATUS(status));
 	/* The child's own request: nothing denied. */
-	EXPECT_EQ(before, denials("task_kill"));
+	EXPECT_EQ(before, jail_denials("task_kill"));
 }
 
 TEST_HARNESS_MAIN
