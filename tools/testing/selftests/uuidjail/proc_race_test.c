@@ -514,6 +514,28 @@ static void walk_ps(unsigned int *seed)
 	closedir(dir);
 }
 
+/*
+ * While a process execs, look up /proc/PID/stat as fast as possible: each
+ * lookup revalidates /proc/PID, the moment the swap of pids is racing.
+ */
+static bool walk_exec(unsigned int r)
+{
+	struct stat st;
+	char path[64];
+	struct snap s;
+	int i, n;
+
+	for (i = 0; i < SLOTS; i++)
+		if (snap_take(&s, &sh->t[(r + i) % SLOTS]) && s.xseq & 1)
+			break;
+	if (i == SLOTS)
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/stat", s.pid);
+	for (n = 0; n < 1000 && atomic_load(&s.t->xseq) == s.xseq; n++)
+		judge(OP_STAT, s.allowed, false, res(stat(path, &st)), path);
+	return true;
+}
+
 static void walker(int slot, unsigned int seed)
 {
 	struct snap s;
@@ -527,6 +549,9 @@ static void walker(int slot, unsigned int seed)
 		if (walks % 16 == 0 && now_ms() >= sh->deadline)
 			break;
 		atomic_fetch_add(&sh->walks, 1);
+		/* The first walker watches for execs. */
+		if (slot == MANAGERS * CHURNERS && walk_exec(r))
+			continue;
 		if (r % 32 == 0) {
 			walk_ps(&seed);
 			continue;
