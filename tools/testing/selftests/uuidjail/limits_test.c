@@ -10,11 +10,10 @@
  * of reach of an ordinary check, then that the documented way still
  * reaches it.
  *
- * Not here, for want of the feature in the test kernel: descriptors
- * received with SCM_RIGHTS (CONFIG_UNIX), KEYCTL_SESSION_TO_PARENT
- * (CONFIG_KEYS), cgroup.kill and cgroup.freeze (CONFIG_CGROUPS), io_uring
- * rings (CONFIG_IO_URING), nsfs file handles (CONFIG_FHANDLE,
- * CONFIG_NAMESPACES), BPF tracing (CONFIG_BPF_SYSCALL).
+ * Not here, for want of the feature in the test kernel:
+ * KEYCTL_SESSION_TO_PARENT (CONFIG_KEYS), cgroup.kill and cgroup.freeze
+ * (CONFIG_CGROUPS), io_uring rings (CONFIG_IO_URING), nsfs file handles
+ * (CONFIG_FHANDLE, CONFIG_NAMESPACES), BPF tracing (CONFIG_BPF_SYSCALL).
  */
 
 #define _GNU_SOURCE
@@ -31,6 +30,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -790,6 +790,112 @@ TEST(tiocsti_into_shared_terminal)
 	EXPECT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(0, WEXITSTATUS(status));
 	pty_close(&pty);
+}
+
+/*
+ * Send @n descriptors (at most 4) and @len bytes of @data over @sock: 0 or
+ * -errno.
+ */
+static int send_fds(int sock, const int *fds, int n, const void *data,
+		    size_t len)
+{
+	char control[CMSG_SPACE(4 * sizeof(int))] = {};
+	struct iovec iov = { (void *)data, len };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = control,
+		.msg_controllen = CMSG_SPACE(n * sizeof(int)),
+	};
+	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(n * sizeof(int));
+	memcpy(CMSG_DATA(cmsg), fds, n * sizeof(int));
+	return sendmsg(sock, &msg, 0) == (ssize_t)len ? 0 : -errno;
+}
+
+/* Receive what send_fds() sent: 0, or -errno (-EIO if incomplete). */
+static int recv_fds(int sock, int *fds, int n, void *data, size_t len)
+{
+	char control[CMSG_SPACE(4 * sizeof(int))] = {};
+	struct iovec iov = { data, len };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = control,
+		.msg_controllen = CMSG_SPACE(n * sizeof(int)),
+	};
+	struct cmsghdr *cmsg;
+	ssize_t got;
+
+	got = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+	if (got < 0)
+		return -errno;
+	cmsg = CMSG_FIRSTHDR(&msg);
+	if ((size_t)got != len || !cmsg || cmsg->cmsg_type != SCM_RIGHTS ||
+	    cmsg->cmsg_len != CMSG_LEN(n * sizeof(int)))
+		return -EIO;
+	memcpy(fds, CMSG_DATA(cmsg), n * sizeof(int));
+	return 0;
+}
+
+/*
+ * Guide: "Ways around a jail", descriptors from outside.  An outsider
+ * opens its own /proc/PID/status and /proc/PID/mem after the jailed task
+ * entered and sends them with SCM_RIGHTS: both work in the jail, although
+ * the jailed task may open neither.  Receiving a descriptor is not judged.
+ */
+TEST(fd_received_from_outside)
+{
+	char buf[4096], want[32], c;
+	int sv[2], fds[2], status;
+	pid_t outsider;
+	ssize_t len;
+
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	outsider = fork();
+	ASSERT_LE(0, outsider);
+	if (outsider == 0) {
+		close(sv[0]);
+		write_outsider_data();
+		if (read(sv[1], &c, 1) != 1)
+			_exit(2);
+		fds[0] = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+		fds[1] = open("/proc/self/mem", O_RDONLY | O_CLOEXEC);
+		if (fds[0] < 0 || fds[1] < 0 || send_fds(sv[1], fds, 2, "f", 1))
+			_exit(3);
+		while (read(sv[1], &c, 1) > 0)
+			;
+		_exit(0);
+	}
+	close(sv[1]);
+
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	EXPECT_EQ(-EACCES, proc_open(outsider, "status", O_RDONLY));
+	EXPECT_EQ(-EACCES, proc_open(outsider, "mem", O_RDONLY));
+
+	ASSERT_EQ(1, write(sv[0], "?", 1));
+	ASSERT_EQ(0, recv_fds(sv[0], fds, 2, &c, 1));
+	len = read(fds[0], buf, sizeof(buf) - 1);
+	ASSERT_LT(0, len);
+	buf[len] = '\0';
+	snprintf(want, sizeof(want), "\nPid:\t%d\n", outsider);
+	EXPECT_NE(NULL, strstr(buf, want));
+
+	memset(buf, 0, sizeof(buf));
+	ASSERT_EQ(sizeof(outsider_data),
+		  pread(fds[1], buf, sizeof(outsider_data),
+			(off_t)(uintptr_t)outsider_data));
+	EXPECT_STREQ("only in the outsider", buf);
+
+	close(fds[0]);
+	close(fds[1]);
+	close(sv[0]);
+	ASSERT_EQ(outsider, waitpid(outsider, &status, 0));
+	EXPECT_EQ(0, status);
 }
 
 TEST_HARNESS_MAIN
