@@ -10,10 +10,10 @@
  * of reach of an ordinary check, then that the documented way still
  * reaches it.
  *
- * Not here, for want of the feature in the test kernel:
- * KEYCTL_SESSION_TO_PARENT (CONFIG_KEYS), cgroup.kill and cgroup.freeze
- * (CONFIG_CGROUPS), io_uring rings (CONFIG_IO_URING), nsfs file handles
- * (CONFIG_FHANDLE, CONFIG_NAMESPACES), BPF tracing (CONFIG_BPF_SYSCALL).
+ * Not here, for want of the feature in the test kernel: cgroup.kill and
+ * cgroup.freeze (CONFIG_CGROUPS), io_uring rings (CONFIG_IO_URING), nsfs
+ * file handles (CONFIG_FHANDLE, CONFIG_NAMESPACES), BPF tracing
+ * (CONFIG_BPF_SYSCALL).
  */
 
 #define _GNU_SOURCE
@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include <linux/capability.h>
+#include <linux/keyctl.h>
 #include <linux/perf_event.h>
 
 #include "common.h"
@@ -896,6 +897,97 @@ TEST(fd_received_from_outside)
 	close(sv[0]);
 	ASSERT_EQ(outsider, waitpid(outsider, &status, 0));
 	EXPECT_EQ(0, status);
+}
+
+static long sys_keyctl(int op, unsigned long arg2, unsigned long arg3,
+		       unsigned long arg4, unsigned long arg5)
+{
+	return syscall(__NR_keyctl, op, arg2, arg3, arg4, arg5);
+}
+
+#define OUTSIDER_KEY "uuidjail:outsider"
+#define OUTSIDER_SECRET "the outsider's secret"
+#define JAIL_KEY "uuidjail:jail"
+
+/*
+ * The jailed child of keyctl_session_to_outside_parent: it makes a
+ * session keyring with a key of its own in it, hands the keyring to its
+ * parent, sends its id up and, once the parent says it added a key,
+ * reads that key.  Exits 0, or the step that failed.
+ */
+static int session_to_parent_child(int up, int down)
+{
+	char buf[64] = "";
+	long ring, key;
+	char c;
+
+	if (enter_restricted() || probe_kill(getppid()) != -EPERM)
+		return 2;
+	ring = sys_keyctl(KEYCTL_JOIN_SESSION_KEYRING, 0, 0, 0, 0);
+	if (ring < 0 ||
+	    syscall(__NR_add_key, "user", JAIL_KEY, "planted", 7,
+		    KEY_SPEC_SESSION_KEYRING) < 0)
+		return 3;
+	if (sys_keyctl(KEYCTL_SESSION_TO_PARENT, 0, 0, 0, 0))
+		return 4;
+	/* The parent takes the keyring on its way back to user space. */
+	if (write(up, &ring, sizeof(ring)) != sizeof(ring) ||
+	    read(down, &c, 1) != 1)
+		return 5;
+	key = sys_keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING,
+			 (unsigned long)"user", (unsigned long)OUTSIDER_KEY, 0);
+	if (key < 0)
+		return 6;
+	if (sys_keyctl(KEYCTL_READ, key, (unsigned long)buf, sizeof(buf) - 1,
+		       0) != strlen(OUTSIDER_SECRET))
+		return 7;
+	return strcmp(buf, OUTSIDER_SECRET) ? 8 : 0;
+}
+
+/*
+ * Guide: "Ways around a jail", KEYCTL_SESSION_TO_PARENT.  A jailed child
+ * may not signal its unrestricted parent, yet it replaces the parent's
+ * session keyring with one of its own: the parent's uid and gids match
+ * and it is single-threaded, which is all keyctl_session_to_parent()
+ * asks.  The keyring is then shared: the parent finds the key the jailed
+ * child put in it, and the child reads the key its parent adds to it.
+ */
+TEST(keyctl_session_to_outside_parent)
+{
+	int up[2], down[2], status;
+	long before, ring, key;
+	pid_t child;
+
+	ASSERT_EQ(0, pipe(up));
+	ASSERT_EQ(0, pipe(down));
+	before = sys_keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING,
+			    0, 0, 0);
+	ASSERT_LT(0, before);
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(session_to_parent_child(up[1], down[0]));
+	close(up[1]);
+	close(down[0]);
+
+	ASSERT_EQ(sizeof(ring), read(up[0], &ring, sizeof(ring)));
+	EXPECT_NE(before, ring);
+	EXPECT_EQ(ring, sys_keyctl(KEYCTL_GET_KEYRING_ID,
+				   KEY_SPEC_SESSION_KEYRING, 0, 0, 0));
+	EXPECT_LT(0, sys_keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING,
+				(unsigned long)"user", (unsigned long)JAIL_KEY,
+				0));
+	key = syscall(__NR_add_key, "user", OUTSIDER_KEY, OUTSIDER_SECRET,
+		      strlen(OUTSIDER_SECRET), KEY_SPEC_SESSION_KEYRING);
+	EXPECT_LT(0, key);
+	ASSERT_EQ(1, write(down[1], "k", 1));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	if (key > 0)
+		sys_keyctl(KEYCTL_INVALIDATE, key, 0, 0, 0);
+	close(up[0]);
+	close(down[1]);
 }
 
 TEST_HARNESS_MAIN
