@@ -10,16 +10,17 @@
  * of reach of an ordinary check, then that the documented way still
  * reaches it.
  *
- * Not here, for want of the feature in the test kernel: cgroup.kill and
- * cgroup.freeze (CONFIG_CGROUPS), io_uring rings (CONFIG_IO_URING), nsfs
- * file handles (CONFIG_FHANDLE, CONFIG_NAMESPACES), BPF tracing
- * (CONFIG_BPF_SYSCALL).
+ * Tests that need what only root has (making a cgroup) skip without it,
+ * saying why.  Not here, for want of the feature in the test kernel:
+ * io_uring rings (CONFIG_IO_URING), nsfs file handles (CONFIG_FHANDLE,
+ * CONFIG_NAMESPACES), BPF tracing (CONFIG_BPF_SYSCALL).
  */
 
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -988,6 +989,203 @@ TEST(keyctl_session_to_outside_parent)
 		sys_keyctl(KEYCTL_INVALIDATE, key, 0, 0, 0);
 	close(up[0]);
 	close(down[1]);
+}
+
+#define CGROUP_ROOT "/sys/fs/cgroup"
+/* The unprivileged uid the test VM uses. */
+#define DELEGATE_UID 1000
+
+static int cg_write(const char *cg, const char *file, const char *text)
+{
+	char path[128];
+	int fd, err = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+static int cg_write_pid(const char *cg, const char *file, pid_t pid)
+{
+	char text[16];
+
+	snprintf(text, sizeof(text), "%d", pid);
+	return cg_write(cg, file, text);
+}
+
+/* Wait up to SIGNAL_WAIT_SECONDS for @cg's cgroup.events to say frozen. */
+static bool cg_wait_frozen(const char *cg)
+{
+	char path[128], buf[256];
+	int tries, fd;
+	ssize_t len;
+
+	snprintf(path, sizeof(path), "%s/cgroup.events", cg);
+	for (tries = 0; tries < SIGNAL_WAIT_SECONDS * 100; tries++) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return false;
+		len = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (len < 0)
+			return false;
+		buf[len] = '\0';
+		if (strstr(buf, "frozen 1\n"))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Wait up to @ms for the outsider to read what is in its hold pipe. */
+static bool hold_drained(int hold, int ms)
+{
+	int queued;
+
+	for (; ms > 0; ms -= 10) {
+		if (ioctl(hold, FIONREAD, &queued))
+			return false;
+		if (!queued)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+static int become(uid_t uid)
+{
+	if (setgroups(0, NULL) || setresgid(uid, uid, uid) ||
+	    setresuid(uid, uid, uid))
+		return -errno;
+	return 0;
+}
+
+static void become_delegate(void)
+{
+	if (become(DELEGATE_UID))
+		_exit(3);
+}
+
+/*
+ * A cgroup that root makes outside the jail, and in the "delegated"
+ * variant delegates to DELEGATE_UID as cgroup-v2.rst describes (the
+ * directory, cgroup.procs, cgroup.threads and cgroup.subtree_control),
+ * as a service manager does for a user session.  The parent process of
+ * the test removes it.
+ */
+FIXTURE(cgroup) {
+	char top[64];
+	char sub[80];	/* made from inside the jail */
+	pid_t outsider;
+};
+
+FIXTURE_VARIANT(cgroup) {
+	uid_t uid;	/* of the jailed task and the outsider */
+};
+
+FIXTURE_VARIANT_ADD(cgroup, root) {
+	.uid = 0,
+};
+
+FIXTURE_VARIANT_ADD(cgroup, delegated) {
+	.uid = DELEGATE_UID,
+};
+
+FIXTURE_SETUP(cgroup)
+{
+	static const char * const delegated[] = {
+		"", "cgroup.procs", "cgroup.threads", "cgroup.subtree_control",
+	};
+	char path[128];
+	size_t i;
+
+	if (geteuid() != 0)
+		SKIP(return, "only root makes a cgroup in " CGROUP_ROOT
+		     " (the root round delegates one to uid %d)",
+		     DELEGATE_UID);
+	if (access(CGROUP_ROOT "/cgroup.procs", F_OK))
+		SKIP(return, "no cgroup2 on " CGROUP_ROOT);
+	snprintf(self->top, sizeof(self->top),
+		 CGROUP_ROOT "/uuidjail-limits-%d", getpid());
+	snprintf(self->sub, sizeof(self->sub), "%s/jail", self->top);
+	self->outsider = 0;
+	ASSERT_EQ(0, mkdir(self->top, 0755));
+	for (i = 0; variant->uid && i < sizeof(delegated) / sizeof(*delegated);
+	     i++) {
+		snprintf(path, sizeof(path), "%s/%s", self->top, delegated[i]);
+		ASSERT_EQ(0, chown(path, variant->uid, variant->uid));
+	}
+}
+
+FIXTURE_TEARDOWN_PARENT(cgroup)
+{
+	int tries;
+
+	if (self->outsider > 0)
+		kill(self->outsider, SIGKILL);
+	/* A killed task leaves its cgroup as it exits, not at once. */
+	for (tries = 0; tries < SIGNAL_WAIT_SECONDS * 100; tries++) {
+		if (rmdir(self->sub) && errno != ENOENT) {
+			usleep(10000);
+			continue;
+		}
+		if (!rmdir(self->top) || errno == ENOENT)
+			return;
+		usleep(10000);
+	}
+	TH_LOG("could not remove %s", self->top);
+}
+
+/*
+ * Guide: "Ways around a jail", cgroup.kill, cgroup.freeze, cgroup.procs
+ * of a cgroup the jail's uid may write.  An outsider placed outside the
+ * jail in a cgroup that root made (and in the "delegated" variant gave to
+ * the outsider's uid) is moved by the jailed task into a cgroup of its
+ * own making, frozen there, thawed and killed: kill() is denied, but
+ * cgroupfs looks at file permissions only, and cgroup.kill sends SIGKILL
+ * with send_sig(), which no LSM sees.  In the delegated variant the
+ * top's own cgroup.kill stays root's: only what was delegated is writable.
+ */
+TEST_F(cgroup, freeze_and_kill_from_jail)
+{
+	pid_t outsider;
+	int hold, status;
+
+	outsider = spawn_outsider(&hold, 0,
+				  variant->uid ? become_delegate : NULL);
+	ASSERT_LT(0, outsider);
+	self->outsider = outsider;
+	ASSERT_EQ(0, cg_write_pid(self->top, "cgroup.procs", outsider));
+
+	if (variant->uid)
+		ASSERT_EQ(0, become(variant->uid));
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	if (variant->uid)
+		EXPECT_EQ(-EACCES, cg_write(self->top, "cgroup.kill", "1"));
+
+	ASSERT_EQ(0, mkdir(self->sub, 0755));
+	ASSERT_EQ(0, cg_write_pid(self->sub, "cgroup.procs", outsider));
+
+	/* Frozen, it does not read the byte put in its hold pipe. */
+	ASSERT_EQ(0, cg_write(self->sub, "cgroup.freeze", "1"));
+	EXPECT_TRUE(cg_wait_frozen(self->sub));
+	ASSERT_EQ(1, write(hold, "x", 1));
+	EXPECT_FALSE(hold_drained(hold, 200));
+	ASSERT_EQ(0, cg_write(self->sub, "cgroup.freeze", "0"));
+	EXPECT_TRUE(hold_drained(hold, SIGNAL_WAIT_SECONDS * 1000));
+
+	ASSERT_EQ(0, cg_write(self->sub, "cgroup.kill", "1"));
+	ASSERT_EQ(outsider, waitpid(outsider, &status, 0));
+	self->outsider = 0;
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGKILL, WTERMSIG(status));
+	close(hold);
 }
 
 TEST_HARNESS_MAIN
