@@ -11,9 +11,9 @@
  * reaches it.
  *
  * Tests that need what only root has (making a cgroup) skip without it,
- * saying why.  Not here, for want of the feature in the test kernel:
- * io_uring rings (CONFIG_IO_URING), nsfs file handles (CONFIG_FHANDLE,
- * CONFIG_NAMESPACES), BPF tracing (CONFIG_BPF_SYSCALL).
+ * saying why.  Not here, for want of the feature in the test kernel: nsfs
+ * file handles (CONFIG_FHANDLE, CONFIG_NAMESPACES), BPF tracing
+ * (CONFIG_BPF_SYSCALL).
  */
 
 #define _GNU_SOURCE
@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -40,6 +41,7 @@
 #include <unistd.h>
 
 #include <linux/capability.h>
+#include <linux/io_uring.h>
 #include <linux/keyctl.h>
 #include <linux/perf_event.h>
 
@@ -1186,6 +1188,293 @@ TEST_F(cgroup, freeze_and_kill_from_jail)
 	EXPECT_TRUE(WIFSIGNALED(status));
 	EXPECT_EQ(SIGKILL, WTERMSIG(status));
 	close(hold);
+}
+
+#define RING_ENTRIES 4
+
+/* An io_uring ring, mapped. */
+struct ring {
+	int fd;
+	struct io_uring_params p;
+	void *sq;
+	void *cq;
+	struct io_uring_sqe *sqes;
+};
+
+static __u32 *ring_u32(void *map, __u32 off)
+{
+	return (__u32 *)((char *)map + off);
+}
+
+static size_t ring_sq_len(const struct ring *r)
+{
+	return r->p.sq_off.array + r->p.sq_entries * sizeof(__u32);
+}
+
+static size_t ring_cq_len(const struct ring *r)
+{
+	return r->p.cq_off.cqes + r->p.cq_entries * sizeof(struct io_uring_cqe);
+}
+
+static size_t ring_sqes_len(const struct ring *r)
+{
+	return r->p.sq_entries * sizeof(struct io_uring_sqe);
+}
+
+/* Map the ring of @r->fd, set up with @r->p: 0 or -errno. */
+static int ring_map(struct ring *r)
+{
+	const int prot = PROT_READ | PROT_WRITE;
+	const int flags = MAP_SHARED | MAP_POPULATE;
+
+	r->sq = mmap(NULL, ring_sq_len(r), prot, flags, r->fd,
+		     IORING_OFF_SQ_RING);
+	r->cq = mmap(NULL, ring_cq_len(r), prot, flags, r->fd,
+		     IORING_OFF_CQ_RING);
+	r->sqes = mmap(NULL, ring_sqes_len(r), prot, flags, r->fd,
+		       IORING_OFF_SQES);
+	if (r->sq == MAP_FAILED || r->cq == MAP_FAILED ||
+	    r->sqes == MAP_FAILED)
+		return -errno;
+	return 0;
+}
+
+/* A ring of this task's, set up with @flags: 0 or -errno. */
+static int ring_setup(struct ring *r, __u32 flags)
+{
+	memset(r, 0, sizeof(*r));
+	r->p.flags = flags;
+	r->p.sq_thread_idle = 100;	/* ms */
+	r->fd = syscall(__NR_io_uring_setup, RING_ENTRIES, &r->p);
+	if (r->fd < 0)
+		return -errno;
+	return ring_map(r);
+}
+
+static void ring_close(struct ring *r)
+{
+	if (r->sq && r->sq != MAP_FAILED)
+		munmap(r->sq, ring_sq_len(r));
+	if (r->cq && r->cq != MAP_FAILED)
+		munmap(r->cq, ring_cq_len(r));
+	if (r->sqes && r->sqes != MAP_FAILED)
+		munmap(r->sqes, ring_sqes_len(r));
+	close(r->fd);
+}
+
+/*
+ * Submit @sqe and wait for its completion: its result.  The same call
+ * submits on a ring without SQPOLL and wakes the polling thread of one
+ * with it.
+ */
+static int ring_run(struct ring *r, const struct io_uring_sqe *sqe)
+{
+	const __u32 sq_mask = *ring_u32(r->sq, r->p.sq_off.ring_mask);
+	const __u32 cq_mask = *ring_u32(r->cq, r->p.cq_off.ring_mask);
+	__u32 *sq_tail = ring_u32(r->sq, r->p.sq_off.tail);
+	__u32 *cq_head = ring_u32(r->cq, r->p.cq_off.head);
+	__u32 *cq_tail = ring_u32(r->cq, r->p.cq_off.tail);
+	__u32 *array = ring_u32(r->sq, r->p.sq_off.array);
+	struct io_uring_cqe *cqes;
+	__u32 tail = *sq_tail, head;
+	int res;
+
+	cqes = (void *)((char *)r->cq + r->p.cq_off.cqes);
+	r->sqes[tail & sq_mask] = *sqe;
+	array[tail & sq_mask] = tail & sq_mask;
+	__atomic_store_n(sq_tail, tail + 1, __ATOMIC_RELEASE);
+	for (;;) {
+		head = *cq_head;
+		if (head != __atomic_load_n(cq_tail, __ATOMIC_ACQUIRE)) {
+			res = cqes[head & cq_mask].res;
+			__atomic_store_n(cq_head, head + 1, __ATOMIC_RELEASE);
+			return res;
+		}
+		if (syscall(__NR_io_uring_enter, r->fd, 1, 1,
+			    IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP,
+			    NULL, 0) < 0 && errno != EINTR)
+			return -errno;
+	}
+}
+
+/*
+ * What a ring's requests point to.  It is shared memory at the same
+ * address in every process of the test: a polling thread resolves the
+ * addresses in its creator's memory.
+ */
+struct ring_io {
+	char path[64];
+	char data[4096];
+};
+
+/*
+ * Read /proc/@pid/status through @r, each request with @flags: the
+ * length read, or the result of the first request that failed.
+ */
+static int ring_read_status(struct ring *r, struct ring_io *io, pid_t pid,
+			    __u8 flags)
+{
+	struct io_uring_sqe sqe;
+	int fd, len;
+
+	snprintf(io->path, sizeof(io->path), "/proc/%d/status", pid);
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_OPENAT;
+	sqe.flags = flags;
+	sqe.fd = AT_FDCWD;
+	sqe.addr = (uintptr_t)io->path;
+	sqe.open_flags = O_RDONLY | O_CLOEXEC;
+	fd = ring_run(r, &sqe);
+	if (fd < 0)
+		return fd;
+
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_READ;
+	sqe.flags = flags;
+	sqe.fd = fd;
+	sqe.addr = (uintptr_t)io->data;
+	sqe.len = sizeof(io->data) - 1;
+	len = ring_run(r, &sqe);
+	if (len >= 0)
+		io->data[len] = '\0';
+
+	/* The descriptor is in the table of whoever ran the open. */
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_CLOSE;
+	sqe.fd = fd;
+	ring_run(r, &sqe);
+	return len;
+}
+
+/*
+ * The jailed child of the io_uring tests: it enters a restricted jail and
+ * checks that the outsider is out of reach (else exits 2).  With @r, a
+ * ring it inherited, it reads the outsider's /proc status through it and
+ * exits 0 if that worked.  Without @r, it expects every way to fail with
+ * EACCES: @outside (a ring inherited too), inline and forced to a worker
+ * (IOSQE_ASYNC), then rings of its own making, without and with SQPOLL.
+ * Exits 3 if a result differs.
+ */
+static int jailed_ring_child(struct ring *r, struct ring *outside,
+			     struct ring_io *io, pid_t outsider)
+{
+	static const __u32 setups[] = { 0, IORING_SETUP_SQPOLL };
+	static const __u8 flags[] = { 0, IOSQE_ASYNC };
+	struct ring inside;
+	char want[32];
+	int i, j, len;
+
+	if (enter_restricted() || probe_kill(outsider) != -EPERM ||
+	    proc_open(outsider, "status", O_RDONLY) != -EACCES)
+		return 2;
+	if (r) {
+		len = ring_read_status(r, io, outsider, 0);
+		snprintf(want, sizeof(want), "\nPid:\t%d\n", outsider);
+		if (len > 0 && strstr(io->data, want))
+			return 0;
+		fprintf(stderr, "# the ring's read gave %d\n", len);
+		return 3;
+	}
+	for (i = -1; i < 2; i++) {
+		if (i >= 0 && ring_setup(&inside, setups[i]))
+			return 4;
+		for (j = 0; j < 2; j++) {
+			len = ring_read_status(i < 0 ? outside : &inside, io,
+					       outsider, flags[j]);
+			if (len != -EACCES) {
+				fprintf(stderr, "# ring %d, flags %d: %d\n",
+					i, flags[j], len);
+				return 3;
+			}
+		}
+		if (i >= 0)
+			ring_close(&inside);
+	}
+	return 0;
+}
+
+static struct ring_io *ring_io_map(void)
+{
+	struct ring_io *io;
+
+	io = mmap(NULL, sizeof(*io), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	return io == MAP_FAILED ? NULL : io;
+}
+
+/*
+ * Guide: "Ways around a jail", an io_uring ring made outside the jail
+ * with IORING_SETUP_SQPOLL.  An unrestricted process makes the ring, then
+ * forks a child that enters a jail with the ring still open (a ring
+ * cannot be sent with SCM_RIGHTS: inheriting it is the way in).  The
+ * child may not open /proc/OUTSIDER/status, yet has the ring open and
+ * read it: the polling thread runs the requests with its creator's label.
+ * SQPOLL needs no privilege in 7.3.
+ */
+TEST(io_uring_sqpoll_ring_from_outside)
+{
+	int hold, status, sv[2];
+	struct ring_io *io;
+	struct ring ring;
+	pid_t outsider, child;
+
+	io = ring_io_map();
+	ASSERT_NE(NULL, io);
+	outsider = spawn_outsider(&hold, 0, NULL);
+	ASSERT_LT(0, outsider);
+	ASSERT_EQ(0, ring_setup(&ring, IORING_SETUP_SQPOLL));
+
+	/* What SCM_RIGHTS refuses. */
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	EXPECT_EQ(-EINVAL, send_fds(sv[0], &ring.fd, 1, "r", 1));
+	close(sv[0]);
+	close(sv[1]);
+
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(jailed_ring_child(&ring, NULL, io, outsider));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	ring_close(&ring);
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
+	munmap(io, sizeof(*io));
+}
+
+/*
+ * Guide: "Ways around a jail", io_uring rings (the contrast).  A request
+ * runs with the label of the task that runs it: the submitter itself, or
+ * a worker (io-wq) or polling thread that a task of the jail created and
+ * that inherited its label.  So a ring without SQPOLL made outside, and
+ * rings made inside the jail, with or without SQPOLL, are judged with the
+ * jail: the open of /proc/OUTSIDER/status fails with EACCES.
+ */
+TEST(io_uring_ring_judged_with_submitter)
+{
+	struct ring_io *io;
+	struct ring ring;
+	pid_t outsider, child;
+	int hold, status;
+
+	io = ring_io_map();
+	ASSERT_NE(NULL, io);
+	outsider = spawn_outsider(&hold, 0, NULL);
+	ASSERT_LT(0, outsider);
+	ASSERT_EQ(0, ring_setup(&ring, 0));
+
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(jailed_ring_child(NULL, &ring, io, outsider));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	ring_close(&ring);
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
+	munmap(io, sizeof(*io));
 }
 
 TEST_HARNESS_MAIN
