@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -1475,6 +1476,51 @@ TEST(io_uring_ring_judged_with_submitter)
 	ring_close(&ring);
 	EXPECT_EQ(0, reap_outsider(outsider, hold));
 	munmap(io, sizeof(*io));
+}
+
+static char mq_name[64];
+
+/* The outsider asks for SIGUSR2 when a message comes to its queue. */
+static void notify_me_on_message(void)
+{
+	struct mq_attr attr = { .mq_maxmsg = 1, .mq_msgsize = 8 };
+	struct sigevent ev = {
+		.sigev_notify = SIGEV_SIGNAL,
+		.sigev_signo = SIGUSR2,
+	};
+	mqd_t q;
+
+	q = mq_open(mq_name, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600,
+		    &attr);
+	if (q == (mqd_t)-1 || mq_notify(q, &ev))
+		_exit(3);
+}
+
+/*
+ * Guide: "Ways around a jail", POSIX message queue notification.  An
+ * outsider registered with mq_notify() for SIGUSR2 on its queue; the
+ * jailed task, which may not signal it, opens the queue by name and
+ * sends a message: the outsider gets SIGUSR2.  __do_notify() sends it
+ * without check_kill_permission(), so no LSM sees it.
+ */
+TEST(mq_notify_signal_to_outsider)
+{
+	pid_t outsider;
+	int hold;
+	mqd_t q;
+
+	snprintf(mq_name, sizeof(mq_name), "/uuidjail-limits-%d", getpid());
+	outsider = spawn_outsider(&hold, SIGUSR2, notify_me_on_message);
+	ASSERT_LT(0, outsider);
+
+	EXPECT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	q = mq_open(mq_name, O_WRONLY | O_CLOEXEC);
+	EXPECT_EQ(0, mq_unlink(mq_name));
+	ASSERT_NE((mqd_t)-1, q);
+	EXPECT_EQ(0, mq_send(q, "x", 1, 0));
+	EXPECT_EQ(1, reap_outsider(outsider, hold));
+	mq_close(q);
 }
 
 TEST_HARNESS_MAIN
