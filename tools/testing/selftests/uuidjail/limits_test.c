@@ -10,10 +10,9 @@
  * of reach of an ordinary check, then that the documented way still
  * reaches it.
  *
- * Tests that need what only root has (making a cgroup) skip without it,
- * saying why.  Not here, for want of the feature in the test kernel: nsfs
- * file handles (CONFIG_FHANDLE, CONFIG_NAMESPACES), BPF tracing
- * (CONFIG_BPF_SYSCALL).
+ * Tests that need what only root has (making a cgroup, a namespace)
+ * skip without it, saying why.  Not here, for want of the feature in the
+ * test kernel: BPF tracing (CONFIG_BPF_SYSCALL).
  */
 
 #define _GNU_SOURCE
@@ -44,6 +43,7 @@
 #include <linux/capability.h>
 #include <linux/io_uring.h>
 #include <linux/keyctl.h>
+#include <linux/nsfs.h>
 #include <linux/perf_event.h>
 
 #include "common.h"
@@ -1521,6 +1521,113 @@ TEST(mq_notify_signal_to_outsider)
 	EXPECT_EQ(0, mq_send(q, "x", 1, 0));
 	EXPECT_EQ(1, reap_outsider(outsider, hold));
 	mq_close(q);
+}
+
+#ifndef FD_NSFS_ROOT
+#define FD_NSFS_ROOT -10003	/* <linux/fcntl.h>, which clashes with glibc */
+#endif
+
+#define OUTSIDER_HOST "uuidjail-outsider"
+
+static void own_uts_namespace(void)
+{
+	if (unshare(CLONE_NEWUTS) ||
+	    sethostname(OUTSIDER_HOST, strlen(OUTSIDER_HOST)))
+		_exit(3);
+}
+
+static int set_effective(int cap, bool on)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2] = {};
+
+	if (syscall(__NR_capget, &hdr, data))
+		return -errno;
+	if (on)
+		data[cap / 32].effective |= 1U << (cap % 32);
+	else
+		data[cap / 32].effective &= ~(1U << (cap % 32));
+	return syscall(__NR_capset, &hdr, data) ? -errno : 0;
+}
+
+/* Is @id among the UTS namespaces listns() names? */
+static bool listns_has_uts(__u64 id)
+{
+	struct ns_id_req req = {
+		.size = sizeof(req),
+		.ns_type = UTS_NS,
+	};
+	__u64 ids[64];
+	long n, i;
+
+	n = syscall(__NR_listns, &req, ids, 64, 0);
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/*
+ * Guide: "Ways around a jail", nsfs file handles, and "What it still can
+ * do", CAP_SYS_ADMIN.  An outsider has a UTS namespace of its own.  The
+ * jailed task may not open /proc/OUTSIDER/ns/uts, but with CAP_SYS_ADMIN
+ * listns() names the namespace, and a handle built from its id alone (on
+ * the model of the task's own namespace's handle) opens it: the task
+ * then joins it with setns().  Without CAP_SYS_ADMIN the open fails, as
+ * for a handle of nothing.
+ */
+TEST(nsfs_handle_of_outside_namespace)
+{
+	struct nsfs_file_handle *nsfh;
+	char path[64], host[64] = "";
+	struct file_handle *fh;
+	int hold, mnt_id, nsfd;
+	pid_t outsider;
+	__u64 id = 0;
+
+	if (!has_cap(CAP_SYS_ADMIN))
+		SKIP(return, "no CAP_SYS_ADMIN: no namespace to make or open");
+	outsider = spawn_outsider(&hold, 0, own_uts_namespace);
+	ASSERT_LT(0, outsider);
+	snprintf(path, sizeof(path), "/proc/%d/ns/uts", outsider);
+	nsfd = open(path, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, nsfd);
+	ASSERT_EQ(0, ioctl(nsfd, NS_GET_ID, &id));
+	close(nsfd);
+
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	EXPECT_EQ(-EACCES, proc_open(outsider, "ns/uts", O_RDONLY));
+	EXPECT_TRUE(listns_has_uts(id));
+
+	fh = calloc(1, sizeof(*fh) + MAX_HANDLE_SZ);
+	ASSERT_NE(NULL, fh);
+	fh->handle_bytes = MAX_HANDLE_SZ;
+	ASSERT_EQ(0, name_to_handle_at(AT_FDCWD, "/proc/self/ns/uts", fh,
+				       &mnt_id, AT_SYMLINK_FOLLOW));
+	ASSERT_LE(sizeof(*nsfh), fh->handle_bytes);
+	nsfh = (struct nsfs_file_handle *)fh->f_handle;
+	EXPECT_NE(id, nsfh->ns_id);
+	nsfh->ns_id = id;
+	nsfh->ns_type = 0;
+	nsfh->ns_inum = 0;
+
+	/* nsfs refuses with EPERM, which reaches the caller as ESTALE. */
+	ASSERT_EQ(0, set_effective(CAP_SYS_ADMIN, false));
+	EXPECT_EQ(-1, open_by_handle_at(FD_NSFS_ROOT, fh, O_RDONLY));
+	EXPECT_EQ(ESTALE, errno);
+	ASSERT_EQ(0, set_effective(CAP_SYS_ADMIN, true));
+
+	nsfd = open_by_handle_at(FD_NSFS_ROOT, fh, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, nsfd);
+	ASSERT_EQ(0, setns(nsfd, CLONE_NEWUTS));
+	ASSERT_EQ(0, gethostname(host, sizeof(host)));
+	EXPECT_STREQ(OUTSIDER_HOST, host);
+	close(nsfd);
+	free(fh);
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
 }
 
 TEST_HARNESS_MAIN
