@@ -103,10 +103,19 @@ HOOKS = {
                "inode_permission"],
     "self.c": ["task_prctl", "getselfattr"],
 }
+# The kselftests that show a hook's work, to boot only those; the
+# others boot every kselftest.
+HOOK_TESTS = {
+    "task_alloc": "enter", "file_set_fowner": "escape",
+    "file_fcntl": "fown", "file_ioctl": "fown",
+    "file_send_sigiotask": "fown", "task_to_inode": "proc",
+    "inode_permission": "proc", "ptrace_traceme": "traced_enter",
+}
 for source, hooks in HOOKS.items():
     for hook in hooks:
         MUTANTS[f"no-hook-{hook}"] = (
-            source, f"\tLSM_HOOK_INIT({hook}, hook_{hook}),\n", "")
+            source, f"\tLSM_HOOK_INIT({hook}, hook_{hook}),\n", "",
+            *([HOOK_TESTS[hook]] if hook in HOOK_TESTS else []))
 
 # Mutants no test can kill, and why.
 EXPECTED_SURVIVORS = {
