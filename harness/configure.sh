@@ -4,6 +4,9 @@
 # harness/configs/FLAVOUR.list. Fails, naming the option, when an option a
 # fragment asks for did not survive olddefconfig (an unmet dependency).
 # The build directory's .config is replaced only when it changes.
+#
+# ARCH=... and CROSS_COMPILE=... lines in the list configure for another
+# architecture (e.g. ARCH=i386); without them, for the host (x86_64).
 . "$(dirname "$0")/common.sh"
 
 flavour=${1:-base}
@@ -15,9 +18,13 @@ gen=$out.config-gen
 mkdir -p "$out" "$gen"
 
 fragments=()
+kvars=()
 while read -r f; do
-	case $f in ''|'#'*) continue ;; esac
-	fragments+=("$HARNESS/configs/$f")
+	case $f in
+	''|'#'*) continue ;;
+	ARCH=*|CROSS_COMPILE=*) kvars+=("$f") ;;
+	*) fragments+=("$HARNESS/configs/$f") ;;
+	esac
 done < "$list"
 
 # Skip the whole generation when no input changed: the fragments and every
@@ -29,10 +36,10 @@ if [ -f "$out/.config" ] && [ "$(cat "$out/.config.inputs" 2>/dev/null)" = "$inp
 	exit 0
 fi
 
-make -s -C "$tree" O="$gen" tinyconfig >/dev/null
+make -s -C "$tree" O="$gen" "${kvars[@]}" tinyconfig >/dev/null
 "$tree/scripts/kconfig/merge_config.sh" -m -O "$gen" "$gen/.config" \
 	"${fragments[@]}" >/dev/null
-make -s -C "$tree" O="$gen" olddefconfig >/dev/null
+make -s -C "$tree" O="$gen" "${kvars[@]}" olddefconfig >/dev/null
 
 # Every CONFIG_X=v and "# CONFIG_X is not set" asked for must be in .config.
 missing=0
