@@ -24,8 +24,8 @@ SPLATS = [
     r"self-detected stall", r"blocked for more than",
 ]
 SPLAT_RE = re.compile("|".join(SPLATS))
-KUNIT_SUITES = ("uuidjail_matrix", "uuidjail_enter", "uuidjail_format",
-                "uuidjail_audit")
+KUNIT_SUITES = ("uuidjail_matrix", "uuidjail_jail", "uuidjail_enter",
+                "uuidjail_format", "uuidjail_audit")
 
 
 def kunit_counts(kunit_py, console):

@@ -5,6 +5,11 @@
  * Only the deny path comes here.  It runs in the hooks' atomic context:
  * the counters are atomics, the rate limit takes no sleeping lock and
  * common_lsm_audit() allocates its record with GFP_ATOMIC.
+ *
+ * Denials are counted system-wide and in the subject's jail (or
+ * sub-jail).  Records are rate-limited per jail, a sub-jail sharing its
+ * jail's budget: a noisy jail can spend only its own, and a half-
+ * restricted task cannot get more by making sub-jails.
  */
 
 #include <linux/atomic.h>
@@ -16,6 +21,7 @@
 
 #include "audit.h"
 #include "common.h"
+#include "jail.h"
 #include "label.h"
 
 static const char *const op_names[UUIDJAIL_OP_COUNT] = {
@@ -39,9 +45,6 @@ static const char *const op_names[UUIDJAIL_OP_COUNT] = {
 
 static atomic_long_t denials[UUIDJAIL_OP_COUNT];
 
-/* A jailed task probing others must not flood the audit log. */
-static DEFINE_RATELIMIT_STATE(audit_ratelimit, 5 * HZ, 20);
-
 /**
  * uuidjail_op_name - Name an operation
  * @op: the operation
@@ -55,13 +58,16 @@ const char *uuidjail_op_name(const enum uuidjail_op op)
 
 /**
  * uuidjail_denials - Count the denials of an operation since boot
+ * @jail: count those of the tasks of this jail or sub-jail only, or NULL
+ *        for the whole system
  * @op: the operation
  *
  * Return: the count.
  */
-unsigned long uuidjail_denials(const enum uuidjail_op op)
+unsigned long uuidjail_denials(const struct uuidjail_jail *const jail,
+			       const enum uuidjail_op op)
 {
-	return atomic_long_read(&denials[op]);
+	return atomic_long_read(jail ? &jail->denials[op] : &denials[op]);
 }
 
 /* common_lsm_audit() hands its callbacks the common_audit_data. */
@@ -89,12 +95,12 @@ static void audit_post(struct audit_buffer *const ab, void *const data)
 	const struct uuidjail_denial *const d = to_denial(data);
 
 	audit_log_format(ab, " sid1=%llu sid2=%llu oid1=%llu oid2=%llu",
-			 d->slabel->id1, d->slabel->id2, d->olabel->id1,
-			 d->olabel->id2);
+			 d->sjail->label.id1, d->sjail->label.id2,
+			 d->olabel->id1, d->olabel->id2);
 }
 
 /**
- * uuidjail_deny - Count a denial and audit it, rate-limited
+ * uuidjail_deny - Count a denial and audit it, rate-limited per jail
  * @denial: what was denied, to whom
  *
  * The record names the operation, both tasks (spid= the subject when it
@@ -112,7 +118,9 @@ void uuidjail_deny(const struct uuidjail_denial *const denial)
 	};
 
 	atomic_long_inc(&denials[denial->op]);
-	if (!denial->audit || !__ratelimit(&audit_ratelimit))
+	atomic_long_inc(&denial->sjail->denials[denial->op]);
+	if (!denial->audit ||
+	    !__ratelimit(&uuidjail_jail_top(denial->sjail)->audit_limit))
 		return;
 	common_lsm_audit(&audit.ad, audit_pre, audit_post);
 }

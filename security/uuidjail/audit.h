@@ -11,6 +11,8 @@
 
 #include "label.h"
 
+struct uuidjail_jail;
+
 /* What was denied: one per hook, named after it. */
 enum uuidjail_op {
 	UUIDJAIL_OP_PTRACE_ACCESS_CHECK,
@@ -36,15 +38,18 @@ enum uuidjail_op {
  * struct uuidjail_denial - What uuidjail_deny() reports
  * @op: the operation
  * @subject: the acting task, or NULL when it is not known (SIGIO)
- * @slabel: the subject's label
+ * @sjail: the jail the subject acts from (for SIGIO, the one recorded
+ *         when the signal was aimed); never NULL, since an unrestricted
+ *         subject is never denied
  * @object: the task acted upon
  * @olabel: its label
- * @audit: false to count without an audit record (PTRACE_MODE_NOAUDIT)
+ * @audit: false to count without an audit record: a routine probe
+ *         (PTRACE_MODE_NOAUDIT, a walk through /proc)
  */
 struct uuidjail_denial {
 	enum uuidjail_op op;
 	struct task_struct *subject;
-	const struct uuidjail_label *slabel;
+	struct uuidjail_jail *sjail;
 	struct task_struct *object;
 	const struct uuidjail_label *olabel;
 	bool audit;
@@ -52,6 +57,7 @@ struct uuidjail_denial {
 
 void uuidjail_deny(const struct uuidjail_denial *denial);
 const char *uuidjail_op_name(enum uuidjail_op op);
-unsigned long uuidjail_denials(enum uuidjail_op op);
+unsigned long uuidjail_denials(const struct uuidjail_jail *jail,
+			       enum uuidjail_op op);
 
 #endif /* _SECURITY_UUIDJAIL_AUDIT_H */

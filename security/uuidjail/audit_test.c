@@ -8,6 +8,7 @@
 #include <linux/string.h>
 
 #include "audit.h"
+#include "jail.h"
 #include "label.h"
 
 /* Every operation has its own name: the stats file lists each once. */
@@ -27,14 +28,17 @@ static void test_op_names(struct kunit *const test)
 	}
 }
 
-/* A denial is counted under its operation, and only there. */
+/*
+ * A denial is counted under its operation, and only there, both
+ * system-wide and in the subject's jail.
+ */
 static void test_deny_counts(struct kunit *const test)
 {
-	const struct uuidjail_label s = { 1, 2 }, o = { 0, 0 };
-	const struct uuidjail_denial denial = {
+	struct uuidjail_jail *const jail = uuidjail_jail_alloc();
+	const struct uuidjail_label o = { 0, 0 };
+	struct uuidjail_denial denial = {
 		.op = UUIDJAIL_OP_TASK_GETSID,
 		.subject = current,
-		.slabel = &s,
 		.object = current,
 		.olabel = &o,
 		.audit = false,
@@ -42,12 +46,21 @@ static void test_deny_counts(struct kunit *const test)
 	unsigned long before[UUIDJAIL_OP_COUNT];
 	enum uuidjail_op op;
 
-	for (op = 0; op < UUIDJAIL_OP_COUNT; op++)
-		before[op] = uuidjail_denials(op);
+	KUNIT_ASSERT_NOT_NULL(test, jail);
+	uuidjail_jail_init(jail, NULL);
+	denial.sjail = jail;
+	for (op = 0; op < UUIDJAIL_OP_COUNT; op++) {
+		before[op] = uuidjail_denials(NULL, op);
+		KUNIT_EXPECT_EQ(test, uuidjail_denials(jail, op), 0);
+	}
 	uuidjail_deny(&denial);
-	for (op = 0; op < UUIDJAIL_OP_COUNT; op++)
-		KUNIT_EXPECT_EQ(test, uuidjail_denials(op),
+	for (op = 0; op < UUIDJAIL_OP_COUNT; op++) {
+		KUNIT_EXPECT_EQ(test, uuidjail_denials(NULL, op),
 				before[op] + (op == denial.op));
+		KUNIT_EXPECT_EQ(test, uuidjail_denials(jail, op),
+				op == denial.op);
+	}
+	uuidjail_jail_put(jail);
 }
 
 static struct kunit_case uuidjail_audit_test_cases[] = {

@@ -3,32 +3,32 @@
  * uuidjail LSM - Entering a jail
  *
  * The only transitions are unrestricted -> half-restricted (enter1, a
- * fresh id1) and half-restricted -> restricted (enter2, a fresh id2).  A
- * task only ever changes its own label, so writers never race each other.
+ * fresh jail) and half-restricted -> restricted (enter2, a fresh sub-jail
+ * of the caller's jail).  A task only ever changes its own jail.
  */
 
-#include <linux/atomic.h>
 #include <linux/errno.h>
+#include <linux/mutex.h>
+#include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 
 #include "enter.h"
+#include "jail.h"
 #include "label.h"
-
-/* The last id handed out; 2^64 ids are never used up, so none is reused. */
-static atomic64_t uuidjail_last_id = ATOMIC64_INIT(0);
 
 /**
  * uuidjail_enter_check - Check whether a task may enter a jail level
  * @label: the current label of the task
  * @level: 1 for a jail (enter1), 2 for a sub-jail (enter2)
- * @alone: whether the task is single-threaded, traces no task and shares
- *         its memory with no other process
+ * @alone: whether the task is single-threaded, traces no task, shares its
+ *         memory with no other process, and is traced by no task that
+ *         could not act on its new label
  *
  * A request that can never succeed (a bad level, a level already entered,
- * enter2 without enter1) is reported before one that could succeed later
- * (a multi-threaded caller).
+ * enter2 without enter1) is reported before one that could succeed later.
  *
  * Return: 0 if the task may enter; -EINVAL for a bad @level or enter2
  * from an unrestricted task; -EEXIST if the level was already entered;
@@ -54,14 +54,28 @@ int uuidjail_enter_check(const struct uuidjail_label *label,
 	return alone ? 0 : -EBUSY;
 }
 
-/**
- * uuidjail_new_id - Hand out a fresh id
+/*
+ * Established ptrace links are never checked again.  So a tracer of ours
+ * must be allowed to act on our new label (an unrestricted debugger keeps
+ * working), and we must trace no task: from inside a jail, we would keep
+ * our hold on tasks outside it.
  *
- * Return: a non-zero id never returned before.
+ * Context: tasklist_lock held, which keeps ->ptrace, ->parent and
+ * ->ptraced stable.
  */
-u64 uuidjail_new_id(void)
+static bool ptrace_links_allow(const struct uuidjail_label *const new)
 {
-	return atomic64_inc_return(&uuidjail_last_id);
+	const struct task_struct *tracer;
+	struct uuidjail_label label;
+
+	if (!list_empty(&current->ptraced))
+		return false;
+	if (!current->ptrace)
+		return true;
+	tracer = rcu_dereference_protected(current->parent,
+					   lockdep_is_held(&tasklist_lock));
+	label = uuidjail_task_label(tracer);
+	return uuidjail_may_act(&label, new);
 }
 
 /**
@@ -70,34 +84,57 @@ u64 uuidjail_new_id(void)
  *
  * Jailing one thread of a process whose other threads (or CLONE_VM
  * siblings) share its memory would only give a false sense of isolation,
- * and so would jailing a tracer that keeps its tracees: such a caller is
- * refused.  While the caller is alone, nothing else can create a task
- * that shares its memory, so the check stays true until the label is
- * written.
+ * and so would jailing a task that a ptrace link ties to tasks the new
+ * label must not reach: such a caller is refused.
  *
- * Return: 0 on success, or an error from uuidjail_enter_check(); the
+ * Checking the ptrace links and writing the label are one step: a tracer
+ * attaches under the tracee's cred_guard_mutex (ptrace_attach()), and
+ * PTRACE_TRACEME links a child to its parent under tasklist_lock held for
+ * writing; both are held here.  While the caller is single-threaded,
+ * nothing else can create a task that shares its memory.
+ *
+ * Context: process context; may sleep.
+ *
+ * Return: 0 on success; -ENOMEM; -ERESTARTNOINTR if a signal came while
+ * waiting for the lock; or an error from uuidjail_enter_check().  The
  * label is unchanged on error.
  */
-int uuidjail_enter(unsigned long level)
+int uuidjail_enter(const unsigned long level)
 {
-	struct uuidjail_task_security *ts = uuidjail_task(current);
-	const struct uuidjail_label label = uuidjail_task_label(current);
-	bool tracing;
+	struct uuidjail_task_security *const ts = uuidjail_task(current);
+	struct uuidjail_jail *const old = uuidjail_current_jail();
+	const struct uuidjail_label label = uuidjail_jail_label(old);
+	struct uuidjail_jail *jail;
 	int err;
 
-	/*
-	 * Established ptrace links are never checked again: a tracer that
-	 * entered a jail would keep its hold on tracees outside it.
-	 */
-	read_lock(&tasklist_lock);
-	tracing = !list_empty(&current->ptraced);
-	read_unlock(&tasklist_lock);
-
-	err = uuidjail_enter_check(&label, level,
-				   current_is_single_threaded() && !tracing);
+	/* Requests that can never succeed fail before anything is taken. */
+	err = uuidjail_enter_check(&label, level, true);
 	if (err)
 		return err;
 
-	atomic64_set(level == 1 ? &ts->id1 : &ts->id2, uuidjail_new_id());
-	return 0;
+	jail = uuidjail_jail_alloc();
+	if (!jail)
+		return -ENOMEM;
+
+	if (mutex_lock_interruptible(&current->signal->cred_guard_mutex)) {
+		uuidjail_jail_free_unused(jail);
+		return -ERESTARTNOINTR;
+	}
+	read_lock(&tasklist_lock);
+	err = uuidjail_enter_check(&label, level,
+				   current_is_single_threaded());
+	if (!err) {
+		/* For enter2, our reference on @old becomes the new one's. */
+		uuidjail_jail_init(jail, old);
+		if (ptrace_links_allow(&jail->label))
+			rcu_assign_pointer(ts->jail, jail);
+		else
+			err = -EBUSY;
+	}
+	read_unlock(&tasklist_lock);
+	mutex_unlock(&current->signal->cred_guard_mutex);
+
+	if (err)
+		uuidjail_jail_free_unused(jail);
+	return err;
 }

@@ -12,7 +12,6 @@
 
 int uuidjail_enter_check(const struct uuidjail_label *label,
 			 unsigned long level, bool alone);
-u64 uuidjail_new_id(void);
 int uuidjail_enter(unsigned long level);
 
 #endif /* _SECURITY_UUIDJAIL_ENTER_H */

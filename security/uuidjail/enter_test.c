@@ -6,6 +6,7 @@
 #include <kunit/test.h>
 
 #include "enter.h"
+#include "jail.h"
 #include "label.h"
 
 struct enter_case {
@@ -16,7 +17,7 @@ struct enter_case {
 	int expected;
 };
 
-/* Every row of DESIGN.md's transition table, alone and not. */
+/* Every row of the admin guide's transition table, alone and not. */
 static const struct enter_case enter_cases[] = {
 	{ "enter1 unrestricted", { 0, 0 }, 1, true, 0 },
 	{ "enter1 half", { 5, 0 }, 1, true, -EEXIST },

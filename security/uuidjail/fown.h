@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * uuidjail LSM - SIGIO and SIGURG to a file's owner
+ * uuidjail LSM - Signals to a file's owner
  */
 
 #ifndef _SECURITY_UUIDJAIL_FOWN_H
@@ -9,16 +9,16 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 
-#include "label.h"
+#include "jail.h"
+#include "setup.h"
 
 /**
  * struct uuidjail_file_security - The file blob
- * @fowner: the label of the task that last set the file's owner
- *          (F_SETOWN, F_SETOWN_EX, FIOSETOWN, ...); written and read
- *          under the owner's lock
+ * @fowner: the jail (a reference) of the task that last aimed the file's
+ *          owner signal, NULL if that task was unrestricted
  */
 struct uuidjail_file_security {
-	struct uuidjail_label fowner;
+	struct uuidjail_jail __rcu *fowner;
 };
 
 static inline struct uuidjail_file_security *

@@ -17,7 +17,7 @@
 #include <linux/sched.h>
 
 #include "common.h"
-#include "label.h"
+#include "jail.h"
 #include "proc.h"
 #include "setup.h"
 #include "task.h"
@@ -25,50 +25,75 @@
 /*
  * The inode keeps a reference on its task's pid, not a label: the pid
  * leads to the task's label at check time, so a task that enters a jail
- * after its inode was created is still judged by its current label.  The
- * reference is our own, rather than a pointer borrowed from procfs, so
- * that it stays valid whatever procfs and exec (exchange_tids()) do.
- * Called again on every revalidation, possibly under RCU: no sleeping.
+ * after its inode was created is still judged by its current label.
+ *
+ * procfs calls this hook when it makes the inode (the inode is not yet
+ * visible) and again on every revalidation, under RCU and concurrently on
+ * several CPUs.  Only the first call records a pid, and nothing ever
+ * replaces or drops it before the inode is freed, so no CPU can see a pid
+ * that another one released.  The pid is the task's at creation: the one
+ * procfs took for the inode, unless a thread's execve swapped the pids of
+ * two threads in between (exchange_tids()); both are pids of one thread
+ * group, whose tasks always share one label (a task enters only while it
+ * is single-threaded, and threads inherit their creator's label), so the
+ * decision is the same.
  */
 static void hook_task_to_inode(struct task_struct *const p,
 			       struct inode *const inode)
 {
-	struct pid *const old = xchg(&uuidjail_inode(inode)->pid,
-				     get_pid(task_pid(p)));
+	struct uuidjail_inode_security *const blob = uuidjail_inode(inode);
+	struct pid *pid;
 
-	put_pid(old);
+	if (rcu_access_pointer(blob->pid))
+		return;
+	pid = get_pid(task_pid(p));
+	if (cmpxchg(&blob->pid, NULL, RCU_INITIALIZER(pid)))
+		put_pid(pid);
 }
 
-static void hook_inode_free_security(struct inode *const inode)
+/*
+ * Called after an RCU grace period from the inode's eviction, when no
+ * path walk can reach the inode any more (see security_inode_free()).
+ */
+static void hook_inode_free_security_rcu(void *const inode_security)
 {
-	put_pid(xchg(&uuidjail_inode(inode)->pid, NULL));
+	struct uuidjail_inode_security *const blob =
+		uuidjail_inode_blob(inode_security);
+
+	put_pid(rcu_dereference_protected(blob->pid, true));
 }
 
 static int hook_inode_permission(struct inode *const inode, const int mask)
 {
-	const struct uuidjail_label slabel = uuidjail_task_label(current);
+	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 	struct task_struct *task;
 	struct pid *pid;
 	int err = 0;
 
 	/* Quick return for unjailed tasks: every path walk passes here. */
-	if (!slabel.id1)
-		return 0;
-
-	pid = READ_ONCE(uuidjail_inode(inode)->pid);
-	if (!pid)
+	if (!sjail)
 		return 0;
 
 	/*
-	 * Without a task to judge, deny: procfs would fail anyway, and a
-	 * stale pid must never open a way around the check.
+	 * A walk in RCU mode already holds rcu_read_lock(); a walk in
+	 * reference mode holds the inode.  Either way the blob and the pid
+	 * it holds outlive this check.
 	 */
-	err = -EPERM;
 	rcu_read_lock();
-	task = pid_task(pid, PIDTYPE_PID);
-	if (task)
-		err = uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION, current,
-				     &slabel, task, true);
+	pid = rcu_dereference(uuidjail_inode(inode)->pid);
+	if (pid) {
+		/*
+		 * Without a task to judge, deny: procfs would fail anyway,
+		 * and a dead pid must never open a way around the check.
+		 * Denials here are what ps and top meet for every process
+		 * they may not see: counted, not audited.
+		 */
+		err = -EPERM;
+		task = pid_task(pid, PIDTYPE_PID);
+		if (task)
+			err = uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION,
+					     current, sjail, task, false);
+	}
 	rcu_read_unlock();
 
 	/* EACCES, as for any file one may not open or walk through. */
@@ -77,7 +102,7 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 
 static struct security_hook_list uuidjail_proc_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_to_inode, hook_task_to_inode),
-	LSM_HOOK_INIT(inode_free_security, hook_inode_free_security),
+	LSM_HOOK_INIT(inode_free_security_rcu, hook_inode_free_security_rcu),
 	LSM_HOOK_INIT(inode_permission, hook_inode_permission),
 };
 

@@ -10,21 +10,29 @@
 #include <linux/init.h>
 #include <linux/pid.h>
 
-#include "label.h"
+#include "setup.h"
 
 /**
  * struct uuidjail_inode_security - The inode blob
- * @pid: for a /proc/PID/... inode, a reference on the pid of its task;
- *       NULL for every other inode
+ * @pid: for a /proc/PID/... inode, a reference on the pid of its task,
+ *       set once when procfs creates the inode and released after an RCU
+ *       grace period once the inode is freed; NULL for every other inode
  */
 struct uuidjail_inode_security {
-	struct pid *pid;
+	struct pid __rcu *pid;
 };
+
+/* The blob starts with the LSM framework's rcu_head: see lsm_init.c. */
+static inline struct uuidjail_inode_security *
+uuidjail_inode_blob(void *const blob)
+{
+	return blob + uuidjail_blob_sizes.lbs_inode;
+}
 
 static inline struct uuidjail_inode_security *
 uuidjail_inode(const struct inode *const inode)
 {
-	return inode->i_security + uuidjail_blob_sizes.lbs_inode;
+	return uuidjail_inode_blob(inode->i_security);
 }
 
 void __init uuidjail_add_proc_hooks(void);

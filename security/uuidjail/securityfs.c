@@ -5,7 +5,9 @@
  * /sys/kernel/security/uuidjail/
  *   enter1, enter2  writing "1" makes the writer enter a jail, a sub-jail
  *   self            the reader's own label
- *   stats           denials since boot, per operation
+ *   stats           denials since boot, per operation: the whole
+ *                   system's for an unrestricted reader, its own jail's
+ *                   (or sub-jail's) for a jailed one
  *
  * The files act on the task that writes or reads, never on the opener, so
  * passing an open file to another process only lets it jail itself.
@@ -22,6 +24,7 @@
 #include "common.h"
 #include "enter.h"
 #include "format.h"
+#include "jail.h"
 #include "label.h"
 #include "setup.h"
 
@@ -68,13 +71,18 @@ static ssize_t self_read(struct file *const file, char __user *const ubuf,
 	return simple_read_from_buffer(ubuf, count, ppos, text, len);
 }
 
+/*
+ * A jailed reader must not learn what other jails do: it sees only the
+ * denials of the tasks that share its jail or sub-jail.
+ */
 static int stats_show(struct seq_file *const m, void *const v)
 {
+	const struct uuidjail_jail *const jail = uuidjail_current_jail();
 	enum uuidjail_op op;
 
 	for (op = 0; op < UUIDJAIL_OP_COUNT; op++)
 		seq_printf(m, "%s %lu\n", uuidjail_op_name(op),
-			   uuidjail_denials(op));
+			   uuidjail_denials(jail, op));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stats);

@@ -15,6 +15,7 @@
 #include "common.h"
 #include "enter.h"
 #include "format.h"
+#include "jail.h"
 #include "label.h"
 #include "setup.h"
 

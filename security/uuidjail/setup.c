@@ -9,7 +9,7 @@
 
 #include "common.h"
 #include "fown.h"
-#include "label.h"
+#include "jail.h"
 #include "proc.h"
 #include "setup.h"
 #include "task.h"
@@ -27,6 +27,7 @@ struct lsm_blob_sizes uuidjail_blob_sizes __ro_after_init = {
 
 static int __init uuidjail_init(void)
 {
+	uuidjail_add_jail_hooks();
 	uuidjail_add_task_hooks();
 	uuidjail_add_self_hooks();
 	uuidjail_add_fown_hooks();

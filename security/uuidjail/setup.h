@@ -6,9 +6,11 @@
 #ifndef _SECURITY_UUIDJAIL_SETUP_H
 #define _SECURITY_UUIDJAIL_SETUP_H
 
+#include <linux/init.h>
 #include <linux/lsm_hooks.h>
 
 extern const struct lsm_id uuidjail_lsmid;
+extern struct lsm_blob_sizes uuidjail_blob_sizes;
 
 void __init uuidjail_add_self_hooks(void);
 int __init uuidjail_init_securityfs(void);

@@ -13,11 +13,13 @@
 #include <linux/errno.h>
 #include <linux/lsm_hooks.h>
 #include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 
 #include "audit.h"
 #include "common.h"
+#include "jail.h"
 #include "label.h"
 #include "setup.h"
 #include "task.h"
@@ -26,29 +28,32 @@
  * uuidjail_check - Check an action on a task, reporting a denial
  * @op: the operation, for the report
  * @subject: the acting task, or NULL if none is known
- * @slabel: the label the action is judged with (@subject's, or the one
- *          recorded for it)
+ * @sjail: the jail the action is judged with (@subject's, or the one
+ *         recorded for it); not NULL
  * @object: the task acted upon
  * @audit: whether a denial may be audited (it is always counted)
+ *
+ * Context: the caller keeps @sjail alive: it is the current task's, or
+ * rcu_read_lock() is held.
  *
  * Return: 0 if uuidjail_may_act() allows it, -EPERM otherwise.
  */
 int uuidjail_check(const enum uuidjail_op op,
 		   struct task_struct *const subject,
-		   const struct uuidjail_label *const slabel,
+		   struct uuidjail_jail *const sjail,
 		   struct task_struct *const object, const bool audit)
 {
 	const struct uuidjail_label olabel = uuidjail_task_label(object);
 	const struct uuidjail_denial denial = {
 		.op = op,
 		.subject = subject,
-		.slabel = slabel,
+		.sjail = sjail,
 		.object = object,
 		.olabel = &olabel,
 		.audit = audit,
 	};
 
-	if (likely(uuidjail_may_act(slabel, &olabel)))
+	if (likely(uuidjail_may_act(&sjail->label, &olabel)))
 		return 0;
 	uuidjail_deny(&denial);
 	return -EPERM;
@@ -58,27 +63,12 @@ int uuidjail_check(const enum uuidjail_op op,
 static int check_current(const enum uuidjail_op op,
 			 struct task_struct *const object)
 {
-	const struct uuidjail_label slabel = uuidjail_task_label(current);
+	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 
 	/* Quick return for unjailed tasks: the common case costs one test. */
-	if (!slabel.id1)
+	if (!sjail)
 		return 0;
-	return uuidjail_check(op, current, &slabel, object, true);
-}
-
-/*
- * Every new task, thread or process, inherits its creator's label; the
- * label then survives execve, set-uid or not, since it lives in the task.
- */
-static int hook_task_alloc(struct task_struct *const task,
-			   const u64 clone_flags)
-{
-	const struct uuidjail_label parent = uuidjail_task_label(current);
-	struct uuidjail_task_security *ts = uuidjail_task(task);
-
-	atomic64_set(&ts->id1, parent.id1);
-	atomic64_set(&ts->id2, parent.id2);
-	return 0;
+	return uuidjail_check(op, current, sjail, object, true);
 }
 
 /*
@@ -89,22 +79,32 @@ static int hook_task_alloc(struct task_struct *const task,
 static int hook_ptrace_access_check(struct task_struct *const child,
 				    const unsigned int mode)
 {
-	const struct uuidjail_label slabel = uuidjail_task_label(current);
+	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 
-	if (!slabel.id1)
+	if (!sjail)
 		return 0;
 	/* Probes such as /proc/PID/stat's are denied without a record. */
-	return uuidjail_check(UUIDJAIL_OP_PTRACE_ACCESS_CHECK, current, &slabel,
+	return uuidjail_check(UUIDJAIL_OP_PTRACE_ACCESS_CHECK, current, sjail,
 			      child, !(mode & PTRACE_MODE_NOAUDIT));
 }
 
-/* PTRACE_TRACEME makes the parent the tracer: the parent acts on us. */
+/*
+ * PTRACE_TRACEME makes the parent the tracer: the parent acts on us.
+ * Called under tasklist_lock held for writing, which uuidjail_enter()
+ * also takes, so the parent's label cannot change until the link is made.
+ */
 static int hook_ptrace_traceme(struct task_struct *const parent)
 {
-	const struct uuidjail_label slabel = uuidjail_task_label(parent);
+	struct uuidjail_jail *sjail;
+	int err = 0;
 
-	return uuidjail_check(UUIDJAIL_OP_PTRACE_TRACEME, parent, &slabel,
-			      current, true);
+	rcu_read_lock();
+	sjail = uuidjail_task_jail(parent);
+	if (sjail)
+		err = uuidjail_check(UUIDJAIL_OP_PTRACE_TRACEME, parent, sjail,
+				     current, true);
+	rcu_read_unlock();
+	return err;
 }
 
 static int hook_task_kill(struct task_struct *const p,
@@ -117,6 +117,17 @@ static int hook_task_kill(struct task_struct *const p,
 	 * sending task whose label could be checked.
 	 */
 	if (cred)
+		return 0;
+	/*
+	 * The parent-death signal: the exiting parent's exit_notify() sends
+	 * each child the signal the child asked for with PR_SET_PDEATHSIG,
+	 * from under tasklist_lock.  The child chose it; the parent, which
+	 * may have entered a jail since it forked the child, chooses neither
+	 * the signal nor the target.  Nothing else sends a SEND_SIG_NOINFO
+	 * signal through this check from an exiting task.
+	 */
+	if (info == SEND_SIG_NOINFO && (current->flags & PF_EXITING) &&
+	    sig == READ_ONCE(p->pdeath_signal))
 		return 0;
 	return check_current(UUIDJAIL_OP_TASK_KILL, p);
 }
@@ -184,7 +195,6 @@ static int hook_capget(const struct task_struct *const target,
 }
 
 static struct security_hook_list uuidjail_task_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(task_alloc, hook_task_alloc),
 	LSM_HOOK_INIT(ptrace_access_check, hook_ptrace_access_check),
 	LSM_HOOK_INIT(ptrace_traceme, hook_ptrace_traceme),
 	LSM_HOOK_INIT(task_kill, hook_task_kill),

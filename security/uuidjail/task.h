@@ -10,10 +10,10 @@
 #include <linux/sched.h>
 
 #include "audit.h"
-#include "label.h"
+#include "jail.h"
 
 int uuidjail_check(enum uuidjail_op op, struct task_struct *subject,
-		   const struct uuidjail_label *slabel,
+		   struct uuidjail_jail *sjail,
 		   struct task_struct *object, bool audit);
 void __init uuidjail_add_task_hooks(void);
 

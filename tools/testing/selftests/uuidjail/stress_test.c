@@ -6,8 +6,9 @@
  * short-lived residents that enter random jail levels at the same time,
  * exec a helper that must report their label unchanged, and act on
  * random live residents (kill, getsid, /proc/PID/status, /proc/PID/mem),
- * comparing each result with the matrix.  Afterwards: no id was handed
- * out twice, no result differed from the matrix.
+ * comparing each result with the matrix.  Afterwards: no jail or
+ * sub-jail was handed out twice (a jail's id1 is global, a sub-jail's id2
+ * is numbered inside its jail), no result differed from the matrix.
  *
  * A shared registry lists live residents with their final labels; a
  * slot's generation is re-read after acting, so that a result is only
@@ -41,11 +42,16 @@ struct slot {
 	unsigned long long id1, id2;
 };
 
+/* A jail (id2 == 0) or a sub-jail that some resident entered. */
+struct fresh {
+	unsigned long long id1, id2;
+};
+
 struct shared {
 	struct slot slots[SLOTS];
 	atomic_ulong checks, mismatches, execs, exec_mismatches, enters;
 	atomic_ulong nr_ids;
-	unsigned long long ids[MAX_IDS];
+	struct fresh ids[MAX_IDS];
 };
 
 static struct shared *sh;
@@ -80,20 +86,21 @@ static bool may_act(unsigned long long s1, unsigned long long s2,
 	return o1 == s1 && (!o2 || o2 == s2);
 }
 
-/* Enter up to @levels more levels, logging every fresh id. */
+/* Enter up to @levels more levels, logging every fresh jail. */
 static void enter_random(int levels)
 {
-	unsigned long long before1, before2, id1, id2;
+	unsigned long long id1, id2;
+	struct fresh *fresh;
 	int i;
 
 	for (i = 0; i < levels; i++) {
-		read_label(&before1, &before2);
 		if (jail_enter_prctl(jail_state() + 1))
 			return;
 		read_label(&id1, &id2);
 		atomic_fetch_add(&sh->enters, 1);
-		sh->ids[atomic_fetch_add(&sh->nr_ids, 1) % MAX_IDS] =
-			before1 ? id2 : id1;
+		fresh = &sh->ids[atomic_fetch_add(&sh->nr_ids, 1) % MAX_IDS];
+		fresh->id1 = id1;
+		fresh->id2 = id2;
 	}
 }
 
@@ -242,10 +249,11 @@ static void worker(unsigned int seed)
 
 static int cmp_ids(const void *a, const void *b)
 {
-	const unsigned long long x = *(const unsigned long long *)a;
-	const unsigned long long y = *(const unsigned long long *)b;
+	const struct fresh *x = a, *y = b;
 
-	return x < y ? -1 : x > y;
+	if (x->id1 != y->id1)
+		return x->id1 < y->id1 ? -1 : 1;
+	return x->id2 < y->id2 ? -1 : x->id2 > y->id2;
 }
 
 FIXTURE(stress) {};
@@ -282,7 +290,7 @@ TEST_F_TIMEOUT(stress, concurrent_jails, 600)
 	ASSERT_GE(MAX_IDS, nr_ids);
 	qsort(sh->ids, nr_ids, sizeof(sh->ids[0]), cmp_ids);
 	for (i = 1; i < nr_ids; i++)
-		dups += sh->ids[i] == sh->ids[i - 1];
+		dups += !cmp_ids(&sh->ids[i], &sh->ids[i - 1]);
 
 	TH_LOG("%d s, %d workers: %lu enters, %lu checks, %lu execs",
 	       seconds, WORKERS, (unsigned long)atomic_load(&sh->enters),
@@ -294,7 +302,7 @@ TEST_F_TIMEOUT(stress, concurrent_jails, 600)
 	EXPECT_EQ(0, atomic_load(&sh->mismatches));
 	EXPECT_EQ(0, atomic_load(&sh->exec_mismatches));
 	for (i = 0; i < nr_ids; i++)
-		EXPECT_NE(0, sh->ids[i]);
+		EXPECT_NE(0, sh->ids[i].id1);
 }
 
 TEST_HARNESS_MAIN

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uuidjail LSM - Jails and the task blob
+ */
+
+#ifndef _SECURITY_UUIDJAIL_JAIL_H
+#define _SECURITY_UUIDJAIL_JAIL_H
+
+#include <linux/atomic.h>
+#include <linux/ratelimit_types.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/sched.h>
+#include <linux/types.h>
+
+#include "audit.h"
+#include "label.h"
+#include "setup.h"
+
+/**
+ * struct uuidjail_jail - A jail or a sub-jail
+ * @usage: references: one per task in it, one per file whose signal a
+ *         task of it aimed, one per sub-jail of a jail
+ * @label: the ids; never changes after the jail is published
+ * @parent: for a sub-jail, its jail (a reference); NULL for a jail
+ * @last_sub: for a jail, the last id2 handed out to one of its sub-jails
+ * @audit_limit: for a jail, the audit rate limit of its tasks and of its
+ *               sub-jails' tasks
+ * @denials: denials made by tasks of this jail or sub-jail, per operation
+ * @rcu: frees the jail after a grace period
+ *
+ * Tasks point to their jail from their blob; a jail is freed only once
+ * no task, file or sub-jail refers to it, after an RCU grace period, so
+ * a reader under rcu_read_lock() may use any jail it found there.
+ */
+struct uuidjail_jail {
+	refcount_t usage;
+	struct uuidjail_label label;
+	struct uuidjail_jail *parent;
+	atomic64_t last_sub;
+	struct ratelimit_state audit_limit;
+	atomic_long_t denials[UUIDJAIL_OP_COUNT];
+	struct rcu_head rcu;
+};
+
+/**
+ * struct uuidjail_task_security - The task blob
+ * @jail: the task's jail or sub-jail (a reference), NULL if unrestricted
+ *
+ * Only the task itself replaces its @jail (uuidjail_enter()), and only
+ * with a stricter one; other tasks read it under rcu_read_lock().  A
+ * pointer is read whole on every architecture, whatever the alignment the
+ * LSM framework gives the blob.
+ */
+struct uuidjail_task_security {
+	struct uuidjail_jail __rcu *jail;
+};
+
+static inline struct uuidjail_task_security *
+uuidjail_task(const struct task_struct *const task)
+{
+	return task->security + uuidjail_blob_sizes.lbs_task;
+}
+
+/**
+ * uuidjail_current_jail - Get the jail of the current task
+ *
+ * No lock is needed: only the current task changes its own jail, and its
+ * blob holds a reference on it.
+ *
+ * Return: the jail, or NULL if the current task is unrestricted.
+ */
+static inline struct uuidjail_jail *uuidjail_current_jail(void)
+{
+	return rcu_dereference_protected(uuidjail_task(current)->jail, true);
+}
+
+/**
+ * uuidjail_task_jail - Get the jail of any task
+ * @task: the task, possibly running on another CPU
+ *
+ * Context: rcu_read_lock() held; the jail may be used until it is
+ * released.
+ *
+ * Return: the jail, or NULL if @task is unrestricted.
+ */
+static inline struct uuidjail_jail *
+uuidjail_task_jail(const struct task_struct *const task)
+{
+	return rcu_dereference(uuidjail_task(task)->jail);
+}
+
+/**
+ * uuidjail_jail_label - Get the label of a jail
+ * @jail: the jail, or NULL for an unrestricted task
+ *
+ * Return: its label; (0, 0) for NULL.
+ */
+static inline struct uuidjail_label
+uuidjail_jail_label(const struct uuidjail_jail *const jail)
+{
+	return jail ? jail->label : (struct uuidjail_label){};
+}
+
+/**
+ * uuidjail_task_label - Snapshot the label of any task
+ * @task: the task, possibly running on another CPU
+ *
+ * Return: the label @task has at the time of the call.
+ */
+static inline struct uuidjail_label
+uuidjail_task_label(const struct task_struct *const task)
+{
+	struct uuidjail_label label;
+
+	rcu_read_lock();
+	label = uuidjail_jail_label(uuidjail_task_jail(task));
+	rcu_read_unlock();
+	return label;
+}
+
+/**
+ * uuidjail_jail_top - Get the jail a jail or sub-jail belongs to
+ * @jail: a jail or a sub-jail
+ *
+ * Return: @jail itself for a jail, its jail for a sub-jail.
+ */
+static inline struct uuidjail_jail *
+uuidjail_jail_top(struct uuidjail_jail *const jail)
+{
+	return jail->parent ? jail->parent : jail;
+}
+
+struct uuidjail_jail *uuidjail_jail_get(struct uuidjail_jail *jail);
+void uuidjail_jail_put(struct uuidjail_jail *jail);
+struct uuidjail_jail *uuidjail_jail_alloc(void);
+void uuidjail_jail_init(struct uuidjail_jail *jail,
+			struct uuidjail_jail *parent);
+void uuidjail_jail_free_unused(struct uuidjail_jail *jail);
+u64 uuidjail_new_id(void);
+void __init uuidjail_add_jail_hooks(void);
+
+#endif /* _SECURITY_UUIDJAIL_JAIL_H */
