@@ -33,10 +33,11 @@
  * replaces or drops it before the inode is freed, so no CPU can see a pid
  * that another one released.  The pid is the task's at creation: the one
  * procfs took for the inode, unless a thread's execve swapped the pids of
- * two threads in between (exchange_tids()); both are pids of one thread
+ * two threads in between (exchange_tids()).  Both are pids of one thread
  * group, whose tasks always share one label (a task enters only while it
- * is single-threaded, and threads inherit their creator's label), so the
- * decision is the same.
+ * is single-threaded, and threads inherit their creator's label): the
+ * decision is the same while that thread lives, and a denial once it is
+ * gone.  The race can only deny, never allow.
  */
 static void hook_task_to_inode(struct task_struct *const p,
 			       struct inode *const inode)

@@ -25,23 +25,6 @@
 
 #include "common.h"
 
-/* The denial count of @op in the stats file, or -1. */
-static long denials(const char *op)
-{
-	char line[128], name[64];
-	long count = -1, n;
-	FILE *f = fopen(UUIDJAIL_FS "/stats", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%63s %ld", name, &n) == 2 &&
-		    !strcmp(name, op))
-			count = n;
-	fclose(f);
-	return count;
-}
-
 /* An outsider that waits for its pipe to close. */
 static pid_t spawn_outsider(int *hold)
 {
@@ -82,7 +65,7 @@ TEST(stats_format)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(ops); i++)
-		EXPECT_LE(0, denials(ops[i]));
+		EXPECT_LE(0, jail_denials(ops[i]));
 }
 
 static int do_kill(pid_t pid)
@@ -158,16 +141,16 @@ TEST_F(counted, denial_is_counted)
 	outsider = spawn_outsider(&hold);
 	ASSERT_LE(0, outsider);
 
-	before = denials(variant->op);
+	before = jail_denials(variant->op);
 	ASSERT_LE(0, before);
 	ASSERT_EQ(0, variant->act(outsider));
-	EXPECT_EQ(before, denials(variant->op));
+	EXPECT_EQ(before, jail_denials(variant->op));
 
 	/* A jailed reader sees only its own jail's denials: none yet. */
 	ASSERT_EQ(0, jail_enter_levels(1, 2));
-	EXPECT_EQ(0, denials(variant->op));
+	EXPECT_EQ(0, jail_denials(variant->op));
 	EXPECT_EQ(-variant->denied_errno, variant->act(outsider));
-	EXPECT_EQ(1, denials(variant->op));
+	EXPECT_EQ(1, jail_denials(variant->op));
 
 	reap(outsider, hold);
 }

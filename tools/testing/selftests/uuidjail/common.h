@@ -99,6 +99,26 @@ static inline ssize_t jail_read_self(char *buf, size_t size)
 	return len;
 }
 
+/*
+ * The count of @op's denials in the stats file (the whole system's for an
+ * unrestricted reader, its own jail's for a jailed one), or -1.
+ */
+static inline long jail_denials(const char *op)
+{
+	char line[128], name[64];
+	long count = -1, n;
+	FILE *f = fopen(UUIDJAIL_FS "/stats", "re");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%63s %ld", name, &n) == 2 &&
+		    !strcmp(name, op))
+			count = n;
+	fclose(f);
+	return count;
+}
+
 /* Open /proc/@pid/@entry: 0 if it opened, else -errno. */
 static inline int proc_open(pid_t pid, const char *entry, int flags)
 {
