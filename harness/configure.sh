@@ -42,7 +42,10 @@ make -s -C "$tree" O="$gen" "${kvars[@]}" tinyconfig >/dev/null
 make -s -C "$tree" O="$gen" "${kvars[@]}" olddefconfig >/dev/null
 
 # Every CONFIG_X=v and "# CONFIG_X is not set" asked for must be in .config.
-missing=0
+# A later fragment may override an earlier one (e.g. i386.config turning
+# off base.config's CONFIG_64BIT): only the last request counts.
+declare -A want_of from_of
+opts=()
 for f in "${fragments[@]}"; do
 	while read -r line; do
 		case $line in
@@ -52,16 +55,23 @@ for f in "${fragments[@]}"; do
 		esac
 		opt=${want#\# }
 		opt=${opt%%[= ]*}
-		if ! grep -qxF -- "$want" "$gen/.config"; then
-			case $want in
-			*=n|*' is not set')
-				grep -q "^$opt=" "$gen/.config" || continue ;;
-			esac
-			got=$(grep -E "^(# )?$opt[= ]" "$gen/.config" || echo "absent")
-			say "$(basename "$f"): asked for '$want', got '$got'"
-			missing=1
-		fi
+		[ -n "${want_of[$opt]+set}" ] || opts+=("$opt")
+		want_of[$opt]=$want
+		from_of[$opt]=$(basename "$f")
 	done < "$f"
+done
+missing=0
+for opt in "${opts[@]}"; do
+	want=${want_of[$opt]}
+	if ! grep -qxF -- "$want" "$gen/.config"; then
+		case $want in
+		*=n|*' is not set')
+			grep -q "^$opt=" "$gen/.config" || continue ;;
+		esac
+		got=$(grep -E "^(# )?$opt[= ]" "$gen/.config" || echo "absent")
+		say "${from_of[$opt]}: asked for '$want', got '$got'"
+		missing=1
+	fi
 done
 [ "$missing" = 0 ] || die "config options did not survive olddefconfig"
 
