@@ -26,7 +26,11 @@ for flavour in "${flavours[@]}"; do
 		# The debug kernel runs the main boot only: it is slow.
 		[ "$flavour" = base ] || [ "$tag" = last ] || continue
 		[ "$flavour" = base ] || stress=20
-		LSM=$lsm STRESS=$stress "$HARNESS/run-vm.sh" test "$flavour" "$tag"
+		# KASAN and lockdep make the debug boot several times slower.
+		timeout=900
+		[ "$flavour" = base ] || timeout=2400
+		LSM=$lsm STRESS=$stress VM_TIMEOUT=${VM_TIMEOUT:-$timeout} \
+			"$HARNESS/run-vm.sh" test "$flavour" "$tag"
 		runs+=("$flavour-$tag:$OUT/$flavour/$tag-console.log:$OUT/$flavour/$tag.log")
 	done
 done

@@ -7,6 +7,8 @@ expect a failure. The tree is restored after each mutant.
 
 Usage: mutants.py [NAME...]   (default: all); prints one line per mutant
 and "N killed, N survived"; exits non-zero if an unexpected one survived.
+A mutant may name the kselftests that should kill it (a uj_tests glob),
+to boot only those; the KUnit suites run in every boot.
 """
 
 import os
@@ -15,7 +17,8 @@ import sys
 
 HARNESS = os.path.dirname(os.path.abspath(__file__))
 
-# name: (file, old text, new text); every old text must occur once.
+# name: (file, old text, new text[, kselftest glob]); every old text must
+# occur once.
 MUTANTS = {
     "matrix-no-unrestricted-quick-return": (
         "matrix.c", "\tif (!subject->id1)\n\t\treturn true;\n", ""),
@@ -58,32 +61,33 @@ MUTANTS = {
         "securityfs.c", "if (*ppos != 0 || count == 0", "if (count == 0"),
     "enter-while-tracing": (
         "enter.c", "\tif (!list_empty(&current->ptraced))\n\t\treturn false;\n",
-        ""),
+        "", "*enter"),
     "enter-ignores-tracer": (
         "enter.c", "\ttracer = rcu_dereference_protected(", "\treturn true;\n"
-        "\ttracer = rcu_dereference_protected("),
+        "\ttracer = rcu_dereference_protected(", "traced_enter"),
     "sub-jail-ids-global": (
         "jail.c", "atomic64_inc_return(&parent->last_sub)",
-        "uuidjail_new_id()"),
+        "uuidjail_new_id()", "audit_jail"),
     "audit-budget-per-sub-jail": (
         "audit.c", "!__ratelimit(&uuidjail_jail_top(denial->sjail)->audit_limit)",
-        "!__ratelimit(&denial->sjail->audit_limit)"),
+        "!__ratelimit(&denial->sjail->audit_limit)", "audit_jail"),
     "stats-global-for-jailed": (
         "securityfs.c", "uuidjail_denials(jail, op)",
-        "uuidjail_denials(NULL, op)"),
+        "uuidjail_denials(NULL, op)", "audit*"),
     "pdeath-signal-denied": (
         "task.c", "\tif (info == SEND_SIG_NOINFO && (current->flags & PF_EXITING) &&\n"
-        "\t    sig == READ_ONCE(p->pdeath_signal))\n\t\treturn 0;\n", ""),
+        "\t    sig == READ_ONCE(p->pdeath_signal))\n\t\treturn 0;\n", "",
+        "pdeath"),
     "fown-setfl-not-aimed": (
         "fown.c", "\tcase F_SETFL:\n\t\t/* Only turning O_ASYNC on arms a signal. */\n"
         "\t\tif (!(arg & FASYNC) || (READ_ONCE(file->f_flags) & FASYNC))\n"
-        "\t\t\tbreak;\n\t\tfallthrough;\n", ""),
-    "fown-setsig-not-aimed": ("fown.c", "\tcase F_SETSIG:\n", ""),
-    "fown-setlease-not-aimed": ("fown.c", "\tcase F_SETLEASE:\n", ""),
-    "fown-notify-not-aimed": ("fown.c", "\tcase F_NOTIFY:\n", ""),
+        "\t\t\tbreak;\n\t\tfallthrough;\n", "", "fown"),
+    "fown-setsig-not-aimed": ("fown.c", "\tcase F_SETSIG:\n", "", "fown"),
+    "fown-setlease-not-aimed": ("fown.c", "\tcase F_SETLEASE:\n", "", "fown"),
+    "fown-notify-not-aimed": ("fown.c", "\tcase F_NOTIFY:\n", "", "fown"),
     "proc-audits-walks": (
         "proc.c", "current, sjail, task, false);",
-        "current, sjail, task, true);"),
+        "current, sjail, task, true);", "audit_jail"),
 }
 HOOKS = {
     "jail.c": ["task_alloc", "task_free"],
@@ -130,7 +134,8 @@ def main():
     names = sys.argv[1:] or list(MUTANTS)
     killed = survived = unexpected = 0
     for name in names:
-        source, old, new = MUTANTS[name]
+        source, old, new, *tests = MUTANTS[name]
+        cmdline = f"uj_tests={tests[0]}" if tests else ""
         path = os.path.join(tree, "security/uuidjail", source)
         original = open(path).read()
         if original.count(old) != 1:
@@ -145,6 +150,7 @@ def main():
                 result = "killed (does not build)"
             else:
                 test = sh(f"LSM=landlock,yama,uuidjail STRESS=2 "
+                          f"EXTRA_CMDLINE='{cmdline}' "
                           f"{HARNESS}/run-vm.sh test base mutant && "
                           f"python3 {HARNESS}/summarize.py "
                           f"{tree}/tools/testing/kunit/kunit.py "

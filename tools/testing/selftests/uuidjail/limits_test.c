@@ -10,17 +10,17 @@
  * of reach of an ordinary check, then that the documented way still
  * reaches it.
  *
- * Not here, for want of the feature in the test kernel: descriptors
- * received with SCM_RIGHTS (CONFIG_UNIX), KEYCTL_SESSION_TO_PARENT
- * (CONFIG_KEYS), cgroup.kill and cgroup.freeze (CONFIG_CGROUPS), io_uring
- * rings (CONFIG_IO_URING), nsfs file handles (CONFIG_FHANDLE,
- * CONFIG_NAMESPACES), BPF tracing (CONFIG_BPF_SYSCALL).
+ * Tests that need what only root has (making a cgroup, a namespace)
+ * skip without it, saying why.  Not here, for want of the feature in the
+ * test kernel: BPF tracing (CONFIG_BPF_SYSCALL).
  */
 
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -29,8 +29,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -39,6 +41,9 @@
 #include <unistd.h>
 
 #include <linux/capability.h>
+#include <linux/io_uring.h>
+#include <linux/keyctl.h>
+#include <linux/nsfs.h>
 #include <linux/perf_event.h>
 
 #include "common.h"
@@ -790,6 +795,839 @@ TEST(tiocsti_into_shared_terminal)
 	EXPECT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(0, WEXITSTATUS(status));
 	pty_close(&pty);
+}
+
+/*
+ * Send @n descriptors (at most 4) and @len bytes of @data over @sock: 0 or
+ * -errno.
+ */
+static int send_fds(int sock, const int *fds, int n, const void *data,
+		    size_t len)
+{
+	char control[CMSG_SPACE(4 * sizeof(int))] = {};
+	struct iovec iov = { (void *)data, len };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = control,
+		.msg_controllen = CMSG_SPACE(n * sizeof(int)),
+	};
+	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(n * sizeof(int));
+	memcpy(CMSG_DATA(cmsg), fds, n * sizeof(int));
+	return sendmsg(sock, &msg, 0) == (ssize_t)len ? 0 : -errno;
+}
+
+/* Receive what send_fds() sent: 0, or -errno (-EIO if incomplete). */
+static int recv_fds(int sock, int *fds, int n, void *data, size_t len)
+{
+	char control[CMSG_SPACE(4 * sizeof(int))] = {};
+	struct iovec iov = { data, len };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = control,
+		.msg_controllen = CMSG_SPACE(n * sizeof(int)),
+	};
+	struct cmsghdr *cmsg;
+	ssize_t got;
+
+	got = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+	if (got < 0)
+		return -errno;
+	cmsg = CMSG_FIRSTHDR(&msg);
+	if ((size_t)got != len || !cmsg || cmsg->cmsg_type != SCM_RIGHTS ||
+	    cmsg->cmsg_len != CMSG_LEN(n * sizeof(int)))
+		return -EIO;
+	memcpy(fds, CMSG_DATA(cmsg), n * sizeof(int));
+	return 0;
+}
+
+/*
+ * Guide: "Ways around a jail", descriptors from outside.  An outsider
+ * opens its own /proc/PID/status and /proc/PID/mem after the jailed task
+ * entered and sends them with SCM_RIGHTS: both work in the jail, although
+ * the jailed task may open neither.  Receiving a descriptor is not judged.
+ */
+TEST(fd_received_from_outside)
+{
+	char buf[4096], want[32], c;
+	int sv[2], fds[2], status;
+	pid_t outsider;
+	ssize_t len;
+
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	outsider = fork();
+	ASSERT_LE(0, outsider);
+	if (outsider == 0) {
+		close(sv[0]);
+		write_outsider_data();
+		if (read(sv[1], &c, 1) != 1)
+			_exit(2);
+		fds[0] = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+		fds[1] = open("/proc/self/mem", O_RDONLY | O_CLOEXEC);
+		if (fds[0] < 0 || fds[1] < 0 || send_fds(sv[1], fds, 2, "f", 1))
+			_exit(3);
+		while (read(sv[1], &c, 1) > 0)
+			;
+		_exit(0);
+	}
+	close(sv[1]);
+
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	EXPECT_EQ(-EACCES, proc_open(outsider, "status", O_RDONLY));
+	EXPECT_EQ(-EACCES, proc_open(outsider, "mem", O_RDONLY));
+
+	ASSERT_EQ(1, write(sv[0], "?", 1));
+	ASSERT_EQ(0, recv_fds(sv[0], fds, 2, &c, 1));
+	len = read(fds[0], buf, sizeof(buf) - 1);
+	ASSERT_LT(0, len);
+	buf[len] = '\0';
+	snprintf(want, sizeof(want), "\nPid:\t%d\n", outsider);
+	EXPECT_NE(NULL, strstr(buf, want));
+
+	memset(buf, 0, sizeof(buf));
+	ASSERT_EQ(sizeof(outsider_data),
+		  pread(fds[1], buf, sizeof(outsider_data),
+			(off_t)(uintptr_t)outsider_data));
+	EXPECT_STREQ("only in the outsider", buf);
+
+	close(fds[0]);
+	close(fds[1]);
+	close(sv[0]);
+	ASSERT_EQ(outsider, waitpid(outsider, &status, 0));
+	EXPECT_EQ(0, status);
+}
+
+static long sys_keyctl(int op, unsigned long arg2, unsigned long arg3,
+		       unsigned long arg4, unsigned long arg5)
+{
+	return syscall(__NR_keyctl, op, arg2, arg3, arg4, arg5);
+}
+
+#define OUTSIDER_KEY "uuidjail:outsider"
+#define OUTSIDER_SECRET "the outsider's secret"
+#define JAIL_KEY "uuidjail:jail"
+
+/*
+ * The jailed child of keyctl_session_to_outside_parent: it makes a
+ * session keyring with a key of its own in it, hands the keyring to its
+ * parent, sends its id up and, once the parent says it added a key,
+ * reads that key.  Exits 0, or the step that failed.
+ */
+static int session_to_parent_child(int up, int down)
+{
+	char buf[64] = "";
+	long ring, key;
+	char c;
+
+	if (enter_restricted() || probe_kill(getppid()) != -EPERM)
+		return 2;
+	ring = sys_keyctl(KEYCTL_JOIN_SESSION_KEYRING, 0, 0, 0, 0);
+	if (ring < 0 ||
+	    syscall(__NR_add_key, "user", JAIL_KEY, "planted", 7,
+		    KEY_SPEC_SESSION_KEYRING) < 0)
+		return 3;
+	if (sys_keyctl(KEYCTL_SESSION_TO_PARENT, 0, 0, 0, 0))
+		return 4;
+	/* The parent takes the keyring on its way back to user space. */
+	if (write(up, &ring, sizeof(ring)) != sizeof(ring) ||
+	    read(down, &c, 1) != 1)
+		return 5;
+	key = sys_keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING,
+			 (unsigned long)"user", (unsigned long)OUTSIDER_KEY, 0);
+	if (key < 0)
+		return 6;
+	if (sys_keyctl(KEYCTL_READ, key, (unsigned long)buf, sizeof(buf) - 1,
+		       0) != strlen(OUTSIDER_SECRET))
+		return 7;
+	return strcmp(buf, OUTSIDER_SECRET) ? 8 : 0;
+}
+
+/*
+ * Guide: "Ways around a jail", KEYCTL_SESSION_TO_PARENT.  A jailed child
+ * may not signal its unrestricted parent, yet it replaces the parent's
+ * session keyring with one of its own: the parent's uid and gids match
+ * and it is single-threaded, which is all keyctl_session_to_parent()
+ * asks.  The keyring is then shared: the parent finds the key the jailed
+ * child put in it, and the child reads the key its parent adds to it.
+ */
+TEST(keyctl_session_to_outside_parent)
+{
+	int up[2], down[2], status;
+	long before, ring, key;
+	pid_t child;
+
+	ASSERT_EQ(0, pipe(up));
+	ASSERT_EQ(0, pipe(down));
+	before = sys_keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING,
+			    0, 0, 0);
+	ASSERT_LT(0, before);
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(session_to_parent_child(up[1], down[0]));
+	close(up[1]);
+	close(down[0]);
+
+	ASSERT_EQ(sizeof(ring), read(up[0], &ring, sizeof(ring)));
+	EXPECT_NE(before, ring);
+	EXPECT_EQ(ring, sys_keyctl(KEYCTL_GET_KEYRING_ID,
+				   KEY_SPEC_SESSION_KEYRING, 0, 0, 0));
+	EXPECT_LT(0, sys_keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING,
+				(unsigned long)"user", (unsigned long)JAIL_KEY,
+				0));
+	key = syscall(__NR_add_key, "user", OUTSIDER_KEY, OUTSIDER_SECRET,
+		      strlen(OUTSIDER_SECRET), KEY_SPEC_SESSION_KEYRING);
+	EXPECT_LT(0, key);
+	ASSERT_EQ(1, write(down[1], "k", 1));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	if (key > 0)
+		sys_keyctl(KEYCTL_INVALIDATE, key, 0, 0, 0);
+	close(up[0]);
+	close(down[1]);
+}
+
+#define CGROUP_ROOT "/sys/fs/cgroup"
+/* The unprivileged uid the test VM uses. */
+#define DELEGATE_UID 1000
+
+static int cg_write(const char *cg, const char *file, const char *text)
+{
+	char path[128];
+	int fd, err = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+static int cg_write_pid(const char *cg, const char *file, pid_t pid)
+{
+	char text[16];
+
+	snprintf(text, sizeof(text), "%d", pid);
+	return cg_write(cg, file, text);
+}
+
+/* Wait up to SIGNAL_WAIT_SECONDS for @cg's cgroup.events to say frozen. */
+static bool cg_wait_frozen(const char *cg)
+{
+	char path[128], buf[256];
+	int tries, fd;
+	ssize_t len;
+
+	snprintf(path, sizeof(path), "%s/cgroup.events", cg);
+	for (tries = 0; tries < SIGNAL_WAIT_SECONDS * 100; tries++) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return false;
+		len = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (len < 0)
+			return false;
+		buf[len] = '\0';
+		if (strstr(buf, "frozen 1\n"))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* Wait up to @ms for the outsider to read what is in its hold pipe. */
+static bool hold_drained(int hold, int ms)
+{
+	int queued;
+
+	for (; ms > 0; ms -= 10) {
+		if (ioctl(hold, FIONREAD, &queued))
+			return false;
+		if (!queued)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+static int become(uid_t uid)
+{
+	if (setgroups(0, NULL) || setresgid(uid, uid, uid) ||
+	    setresuid(uid, uid, uid))
+		return -errno;
+	return 0;
+}
+
+static void become_delegate(void)
+{
+	if (become(DELEGATE_UID))
+		_exit(3);
+}
+
+/*
+ * A cgroup that root makes outside the jail, and in the "delegated"
+ * variant delegates to DELEGATE_UID as cgroup-v2.rst describes (the
+ * directory, cgroup.procs, cgroup.threads and cgroup.subtree_control),
+ * as a service manager does for a user session.  The parent process of
+ * the test removes it.
+ */
+FIXTURE(cgroup) {
+	char top[64];
+	char sub[80];	/* made from inside the jail */
+	pid_t outsider;
+};
+
+FIXTURE_VARIANT(cgroup) {
+	uid_t uid;	/* of the jailed task and the outsider */
+};
+
+FIXTURE_VARIANT_ADD(cgroup, root) {
+	.uid = 0,
+};
+
+FIXTURE_VARIANT_ADD(cgroup, delegated) {
+	.uid = DELEGATE_UID,
+};
+
+FIXTURE_SETUP(cgroup)
+{
+	static const char * const delegated[] = {
+		"", "cgroup.procs", "cgroup.threads", "cgroup.subtree_control",
+	};
+	char path[128];
+	size_t i;
+
+	if (geteuid() != 0)
+		SKIP(return, "only root makes a cgroup in " CGROUP_ROOT
+		     " (the root round delegates one to uid %d)",
+		     DELEGATE_UID);
+	if (access(CGROUP_ROOT "/cgroup.procs", F_OK))
+		SKIP(return, "no cgroup2 on " CGROUP_ROOT);
+	snprintf(self->top, sizeof(self->top),
+		 CGROUP_ROOT "/uuidjail-limits-%d", getpid());
+	snprintf(self->sub, sizeof(self->sub), "%s/jail", self->top);
+	self->outsider = 0;
+	ASSERT_EQ(0, mkdir(self->top, 0755));
+	for (i = 0; variant->uid && i < sizeof(delegated) / sizeof(*delegated);
+	     i++) {
+		snprintf(path, sizeof(path), "%s/%s", self->top, delegated[i]);
+		ASSERT_EQ(0, chown(path, variant->uid, variant->uid));
+	}
+}
+
+FIXTURE_TEARDOWN_PARENT(cgroup)
+{
+	int tries;
+
+	if (self->outsider > 0)
+		kill(self->outsider, SIGKILL);
+	/* A killed task leaves its cgroup as it exits, not at once. */
+	for (tries = 0; tries < SIGNAL_WAIT_SECONDS * 100; tries++) {
+		if (rmdir(self->sub) && errno != ENOENT) {
+			usleep(10000);
+			continue;
+		}
+		if (!rmdir(self->top) || errno == ENOENT)
+			return;
+		usleep(10000);
+	}
+	TH_LOG("could not remove %s", self->top);
+}
+
+/*
+ * Guide: "Ways around a jail", cgroup.kill, cgroup.freeze, cgroup.procs
+ * of a cgroup the jail's uid may write.  An outsider placed outside the
+ * jail in a cgroup that root made (and in the "delegated" variant gave to
+ * the outsider's uid) is moved by the jailed task into a cgroup of its
+ * own making, frozen there, thawed and killed: kill() is denied, but
+ * cgroupfs looks at file permissions only, and cgroup.kill sends SIGKILL
+ * with send_sig(), which no LSM sees.  In the delegated variant the
+ * top's own cgroup.kill stays root's: only what was delegated is writable.
+ */
+TEST_F(cgroup, freeze_and_kill_from_jail)
+{
+	pid_t outsider;
+	int hold, status;
+
+	outsider = spawn_outsider(&hold, 0,
+				  variant->uid ? become_delegate : NULL);
+	ASSERT_LT(0, outsider);
+	self->outsider = outsider;
+	ASSERT_EQ(0, cg_write_pid(self->top, "cgroup.procs", outsider));
+
+	if (variant->uid)
+		ASSERT_EQ(0, become(variant->uid));
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	if (variant->uid)
+		EXPECT_EQ(-EACCES, cg_write(self->top, "cgroup.kill", "1"));
+
+	ASSERT_EQ(0, mkdir(self->sub, 0755));
+	ASSERT_EQ(0, cg_write_pid(self->sub, "cgroup.procs", outsider));
+
+	/* Frozen, it does not read the byte put in its hold pipe. */
+	ASSERT_EQ(0, cg_write(self->sub, "cgroup.freeze", "1"));
+	EXPECT_TRUE(cg_wait_frozen(self->sub));
+	ASSERT_EQ(1, write(hold, "x", 1));
+	EXPECT_FALSE(hold_drained(hold, 200));
+	ASSERT_EQ(0, cg_write(self->sub, "cgroup.freeze", "0"));
+	EXPECT_TRUE(hold_drained(hold, SIGNAL_WAIT_SECONDS * 1000));
+
+	ASSERT_EQ(0, cg_write(self->sub, "cgroup.kill", "1"));
+	ASSERT_EQ(outsider, waitpid(outsider, &status, 0));
+	self->outsider = 0;
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGKILL, WTERMSIG(status));
+	close(hold);
+}
+
+#define RING_ENTRIES 4
+
+/* An io_uring ring, mapped. */
+struct ring {
+	int fd;
+	struct io_uring_params p;
+	void *sq;
+	void *cq;
+	struct io_uring_sqe *sqes;
+};
+
+static __u32 *ring_u32(void *map, __u32 off)
+{
+	return (__u32 *)((char *)map + off);
+}
+
+static size_t ring_sq_len(const struct ring *r)
+{
+	return r->p.sq_off.array + r->p.sq_entries * sizeof(__u32);
+}
+
+static size_t ring_cq_len(const struct ring *r)
+{
+	return r->p.cq_off.cqes + r->p.cq_entries * sizeof(struct io_uring_cqe);
+}
+
+static size_t ring_sqes_len(const struct ring *r)
+{
+	return r->p.sq_entries * sizeof(struct io_uring_sqe);
+}
+
+/* Map the ring of @r->fd, set up with @r->p: 0 or -errno. */
+static int ring_map(struct ring *r)
+{
+	const int prot = PROT_READ | PROT_WRITE;
+	const int flags = MAP_SHARED | MAP_POPULATE;
+
+	r->sq = mmap(NULL, ring_sq_len(r), prot, flags, r->fd,
+		     IORING_OFF_SQ_RING);
+	r->cq = mmap(NULL, ring_cq_len(r), prot, flags, r->fd,
+		     IORING_OFF_CQ_RING);
+	r->sqes = mmap(NULL, ring_sqes_len(r), prot, flags, r->fd,
+		       IORING_OFF_SQES);
+	if (r->sq == MAP_FAILED || r->cq == MAP_FAILED ||
+	    r->sqes == MAP_FAILED)
+		return -errno;
+	return 0;
+}
+
+/* A ring of this task's, set up with @flags: 0 or -errno. */
+static int ring_setup(struct ring *r, __u32 flags)
+{
+	memset(r, 0, sizeof(*r));
+	r->p.flags = flags;
+	r->p.sq_thread_idle = 100;	/* ms */
+	r->fd = syscall(__NR_io_uring_setup, RING_ENTRIES, &r->p);
+	if (r->fd < 0)
+		return -errno;
+	return ring_map(r);
+}
+
+static void ring_close(struct ring *r)
+{
+	if (r->sq && r->sq != MAP_FAILED)
+		munmap(r->sq, ring_sq_len(r));
+	if (r->cq && r->cq != MAP_FAILED)
+		munmap(r->cq, ring_cq_len(r));
+	if (r->sqes && r->sqes != MAP_FAILED)
+		munmap(r->sqes, ring_sqes_len(r));
+	close(r->fd);
+}
+
+/*
+ * Submit @sqe and wait for its completion: its result.  The same call
+ * submits on a ring without SQPOLL and wakes the polling thread of one
+ * with it.
+ */
+static int ring_run(struct ring *r, const struct io_uring_sqe *sqe)
+{
+	const __u32 sq_mask = *ring_u32(r->sq, r->p.sq_off.ring_mask);
+	const __u32 cq_mask = *ring_u32(r->cq, r->p.cq_off.ring_mask);
+	__u32 *sq_tail = ring_u32(r->sq, r->p.sq_off.tail);
+	__u32 *cq_head = ring_u32(r->cq, r->p.cq_off.head);
+	__u32 *cq_tail = ring_u32(r->cq, r->p.cq_off.tail);
+	__u32 *array = ring_u32(r->sq, r->p.sq_off.array);
+	struct io_uring_cqe *cqes;
+	__u32 tail = *sq_tail, head;
+	int res;
+
+	cqes = (void *)((char *)r->cq + r->p.cq_off.cqes);
+	r->sqes[tail & sq_mask] = *sqe;
+	array[tail & sq_mask] = tail & sq_mask;
+	__atomic_store_n(sq_tail, tail + 1, __ATOMIC_RELEASE);
+	for (;;) {
+		head = *cq_head;
+		if (head != __atomic_load_n(cq_tail, __ATOMIC_ACQUIRE)) {
+			res = cqes[head & cq_mask].res;
+			__atomic_store_n(cq_head, head + 1, __ATOMIC_RELEASE);
+			return res;
+		}
+		if (syscall(__NR_io_uring_enter, r->fd, 1, 1,
+			    IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP,
+			    NULL, 0) < 0 && errno != EINTR)
+			return -errno;
+	}
+}
+
+/*
+ * What a ring's requests point to.  It is shared memory at the same
+ * address in every process of the test: a polling thread resolves the
+ * addresses in its creator's memory.
+ */
+struct ring_io {
+	char path[64];
+	char data[4096];
+};
+
+/*
+ * Read /proc/@pid/status through @r, each request with @flags: the
+ * length read, or the result of the first request that failed.
+ */
+static int ring_read_status(struct ring *r, struct ring_io *io, pid_t pid,
+			    __u8 flags)
+{
+	struct io_uring_sqe sqe;
+	int fd, len;
+
+	snprintf(io->path, sizeof(io->path), "/proc/%d/status", pid);
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_OPENAT;
+	sqe.flags = flags;
+	sqe.fd = AT_FDCWD;
+	sqe.addr = (uintptr_t)io->path;
+	sqe.open_flags = O_RDONLY | O_CLOEXEC;
+	fd = ring_run(r, &sqe);
+	if (fd < 0)
+		return fd;
+
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_READ;
+	sqe.flags = flags;
+	sqe.fd = fd;
+	sqe.addr = (uintptr_t)io->data;
+	sqe.len = sizeof(io->data) - 1;
+	len = ring_run(r, &sqe);
+	if (len >= 0)
+		io->data[len] = '\0';
+
+	/* The descriptor is in the table of whoever ran the open. */
+	memset(&sqe, 0, sizeof(sqe));
+	sqe.opcode = IORING_OP_CLOSE;
+	sqe.fd = fd;
+	ring_run(r, &sqe);
+	return len;
+}
+
+/*
+ * The jailed child of the io_uring tests: it enters a restricted jail and
+ * checks that the outsider is out of reach (else exits 2).  With @r, a
+ * ring it inherited, it reads the outsider's /proc status through it and
+ * exits 0 if that worked.  Without @r, it expects every way to fail with
+ * EACCES: @outside (a ring inherited too), inline and forced to a worker
+ * (IOSQE_ASYNC), then rings of its own making, without and with SQPOLL.
+ * Exits 3 if a result differs.
+ */
+static int jailed_ring_child(struct ring *r, struct ring *outside,
+			     struct ring_io *io, pid_t outsider)
+{
+	static const __u32 setups[] = { 0, IORING_SETUP_SQPOLL };
+	static const __u8 flags[] = { 0, IOSQE_ASYNC };
+	struct ring inside;
+	char want[32];
+	int i, j, len;
+
+	if (enter_restricted() || probe_kill(outsider) != -EPERM ||
+	    proc_open(outsider, "status", O_RDONLY) != -EACCES)
+		return 2;
+	if (r) {
+		len = ring_read_status(r, io, outsider, 0);
+		snprintf(want, sizeof(want), "\nPid:\t%d\n", outsider);
+		if (len > 0 && strstr(io->data, want))
+			return 0;
+		fprintf(stderr, "# the ring's read gave %d\n", len);
+		return 3;
+	}
+	for (i = -1; i < 2; i++) {
+		if (i >= 0 && ring_setup(&inside, setups[i]))
+			return 4;
+		for (j = 0; j < 2; j++) {
+			len = ring_read_status(i < 0 ? outside : &inside, io,
+					       outsider, flags[j]);
+			if (len != -EACCES) {
+				fprintf(stderr, "# ring %d, flags %d: %d\n",
+					i, flags[j], len);
+				return 3;
+			}
+		}
+		if (i >= 0)
+			ring_close(&inside);
+	}
+	return 0;
+}
+
+static struct ring_io *ring_io_map(void)
+{
+	struct ring_io *io;
+
+	io = mmap(NULL, sizeof(*io), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	return io == MAP_FAILED ? NULL : io;
+}
+
+/*
+ * Guide: "Ways around a jail", an io_uring ring made outside the jail
+ * with IORING_SETUP_SQPOLL.  An unrestricted process makes the ring, then
+ * forks a child that enters a jail with the ring still open (a ring
+ * cannot be sent with SCM_RIGHTS: inheriting it is the way in).  The
+ * child may not open /proc/OUTSIDER/status, yet has the ring open and
+ * read it: the polling thread runs the requests with its creator's label.
+ * SQPOLL needs no privilege in 7.3.
+ */
+TEST(io_uring_sqpoll_ring_from_outside)
+{
+	int hold, status, sv[2];
+	struct ring_io *io;
+	struct ring ring;
+	pid_t outsider, child;
+
+	io = ring_io_map();
+	ASSERT_NE(NULL, io);
+	outsider = spawn_outsider(&hold, 0, NULL);
+	ASSERT_LT(0, outsider);
+	ASSERT_EQ(0, ring_setup(&ring, IORING_SETUP_SQPOLL));
+
+	/* What SCM_RIGHTS refuses. */
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	EXPECT_EQ(-EINVAL, send_fds(sv[0], &ring.fd, 1, "r", 1));
+	close(sv[0]);
+	close(sv[1]);
+
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(jailed_ring_child(&ring, NULL, io, outsider));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	ring_close(&ring);
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
+	munmap(io, sizeof(*io));
+}
+
+/*
+ * Guide: "Ways around a jail", io_uring rings (the contrast).  A request
+ * runs with the label of the task that runs it: the submitter itself, or
+ * a worker (io-wq) or polling thread that a task of the jail created and
+ * that inherited its label.  So a ring without SQPOLL made outside, and
+ * rings made inside the jail, with or without SQPOLL, are judged with the
+ * jail: the open of /proc/OUTSIDER/status fails with EACCES.
+ */
+TEST(io_uring_ring_judged_with_submitter)
+{
+	struct ring_io *io;
+	struct ring ring;
+	pid_t outsider, child;
+	int hold, status;
+
+	io = ring_io_map();
+	ASSERT_NE(NULL, io);
+	outsider = spawn_outsider(&hold, 0, NULL);
+	ASSERT_LT(0, outsider);
+	ASSERT_EQ(0, ring_setup(&ring, 0));
+
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0)
+		_exit(jailed_ring_child(NULL, &ring, io, outsider));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	ring_close(&ring);
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
+	munmap(io, sizeof(*io));
+}
+
+static char mq_name[64];
+
+/* The outsider asks for SIGUSR2 when a message comes to its queue. */
+static void notify_me_on_message(void)
+{
+	struct mq_attr attr = { .mq_maxmsg = 1, .mq_msgsize = 8 };
+	struct sigevent ev = {
+		.sigev_notify = SIGEV_SIGNAL,
+		.sigev_signo = SIGUSR2,
+	};
+	mqd_t q;
+
+	q = mq_open(mq_name, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600,
+		    &attr);
+	if (q == (mqd_t)-1 || mq_notify(q, &ev))
+		_exit(3);
+}
+
+/*
+ * Guide: "Ways around a jail", POSIX message queue notification.  An
+ * outsider registered with mq_notify() for SIGUSR2 on its queue; the
+ * jailed task, which may not signal it, opens the queue by name and
+ * sends a message: the outsider gets SIGUSR2.  __do_notify() sends it
+ * without check_kill_permission(), so no LSM sees it.
+ */
+TEST(mq_notify_signal_to_outsider)
+{
+	pid_t outsider;
+	int hold;
+	mqd_t q;
+
+	snprintf(mq_name, sizeof(mq_name), "/uuidjail-limits-%d", getpid());
+	outsider = spawn_outsider(&hold, SIGUSR2, notify_me_on_message);
+	ASSERT_LT(0, outsider);
+
+	EXPECT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	q = mq_open(mq_name, O_WRONLY | O_CLOEXEC);
+	EXPECT_EQ(0, mq_unlink(mq_name));
+	ASSERT_NE((mqd_t)-1, q);
+	EXPECT_EQ(0, mq_send(q, "x", 1, 0));
+	EXPECT_EQ(1, reap_outsider(outsider, hold));
+	mq_close(q);
+}
+
+#ifndef FD_NSFS_ROOT
+#define FD_NSFS_ROOT -10003	/* <linux/fcntl.h>, which clashes with glibc */
+#endif
+
+#define OUTSIDER_HOST "uuidjail-outsider"
+
+static void own_uts_namespace(void)
+{
+	if (unshare(CLONE_NEWUTS) ||
+	    sethostname(OUTSIDER_HOST, strlen(OUTSIDER_HOST)))
+		_exit(3);
+}
+
+static int set_effective(int cap, bool on)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2] = {};
+
+	if (syscall(__NR_capget, &hdr, data))
+		return -errno;
+	if (on)
+		data[cap / 32].effective |= 1U << (cap % 32);
+	else
+		data[cap / 32].effective &= ~(1U << (cap % 32));
+	return syscall(__NR_capset, &hdr, data) ? -errno : 0;
+}
+
+/* Is @id among the UTS namespaces listns() names? */
+static bool listns_has_uts(__u64 id)
+{
+	struct ns_id_req req = {
+		.size = sizeof(req),
+		.ns_type = UTS_NS,
+	};
+	__u64 ids[64];
+	long n, i;
+
+	n = syscall(__NR_listns, &req, ids, 64, 0);
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/*
+ * Guide: "Ways around a jail", nsfs file handles, and "What it still can
+ * do", CAP_SYS_ADMIN.  An outsider has a UTS namespace of its own.  The
+ * jailed task may not open /proc/OUTSIDER/ns/uts, but with CAP_SYS_ADMIN
+ * listns() names the namespace, and a handle built from its id alone (on
+ * the model of the task's own namespace's handle) opens it: the task
+ * then joins it with setns().  Without CAP_SYS_ADMIN the open fails, as
+ * for a handle of nothing.
+ */
+TEST(nsfs_handle_of_outside_namespace)
+{
+	struct nsfs_file_handle *nsfh;
+	char path[64], host[64] = "";
+	struct file_handle *fh;
+	int hold, mnt_id, nsfd;
+	pid_t outsider;
+	__u64 id = 0;
+
+	if (!has_cap(CAP_SYS_ADMIN))
+		SKIP(return, "no CAP_SYS_ADMIN: no namespace to make or open");
+	outsider = spawn_outsider(&hold, 0, own_uts_namespace);
+	ASSERT_LT(0, outsider);
+	snprintf(path, sizeof(path), "/proc/%d/ns/uts", outsider);
+	nsfd = open(path, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, nsfd);
+	ASSERT_EQ(0, ioctl(nsfd, NS_GET_ID, &id));
+	close(nsfd);
+
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(outsider));
+	EXPECT_EQ(-EACCES, proc_open(outsider, "ns/uts", O_RDONLY));
+	EXPECT_TRUE(listns_has_uts(id));
+
+	fh = calloc(1, sizeof(*fh) + MAX_HANDLE_SZ);
+	ASSERT_NE(NULL, fh);
+	fh->handle_bytes = MAX_HANDLE_SZ;
+	ASSERT_EQ(0, name_to_handle_at(AT_FDCWD, "/proc/self/ns/uts", fh,
+				       &mnt_id, AT_SYMLINK_FOLLOW));
+	ASSERT_LE(sizeof(*nsfh), fh->handle_bytes);
+	nsfh = (struct nsfs_file_handle *)fh->f_handle;
+	EXPECT_NE(id, nsfh->ns_id);
+	nsfh->ns_id = id;
+	nsfh->ns_type = 0;
+	nsfh->ns_inum = 0;
+
+	/* nsfs refuses with EPERM, which reaches the caller as ESTALE. */
+	ASSERT_EQ(0, set_effective(CAP_SYS_ADMIN, false));
+	EXPECT_EQ(-1, open_by_handle_at(FD_NSFS_ROOT, fh, O_RDONLY));
+	EXPECT_EQ(ESTALE, errno);
+	ASSERT_EQ(0, set_effective(CAP_SYS_ADMIN, true));
+
+	nsfd = open_by_handle_at(FD_NSFS_ROOT, fh, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, nsfd);
+	ASSERT_EQ(0, setns(nsfd, CLONE_NEWUTS));
+	ASSERT_EQ(0, gethostname(host, sizeof(host)));
+	EXPECT_STREQ(OUTSIDER_HOST, host);
+	close(nsfd);
+	free(fh);
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
 }
 
 TEST_HARNESS_MAIN
