@@ -8,6 +8,7 @@
 #                  the debug kernel (KASAN, lockdep, UBSAN, ...)
 #   make shell     boot into a busybox shell with uuidjail enabled
 #   make mutants   show that deleting any check or hook fails the tests
+#   make check-i386  static checks, then the suites on a 32-bit x86 kernel
 #
 # FLAVOURS="base" checks the base kernel only. KSRC=/path/to/linux uses
 # that tree (7.3 or newer) instead of Debian's linux-source-7.3; it is
@@ -16,12 +17,13 @@
 H := harness
 FLAVOURS ?= base debug
 
-.PHONY: all run check shell mutants deps source kernels guests clean distclean
+.PHONY: all run check check-i386 shell mutants deps source kernels guests \
+	clean distclean
 
 all: run
 
 deps:
-	@$(H)/deps.sh
+	@$(H)/deps.sh $(FLAVOURS)
 
 source: deps
 	@$(H)/fetch-kernel.sh
@@ -43,6 +45,11 @@ run: guests
 
 check: guests
 	@$(H)/check.sh $(FLAVOURS)
+
+# A full kernel build of its own (harness/configs/i386.list): not part of
+# the default check.
+check-i386:
+	@$(MAKE) --no-print-directory check FLAVOURS=i386
 
 shell: FLAVOURS = base
 shell: guests

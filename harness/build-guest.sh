@@ -4,6 +4,12 @@
 # and the kernel's own LSM kselftests (static, against the built kernel's
 # uapi headers), the guest helpers and the initramfs holding them with
 # busybox-static.
+#
+# A flavour whose list says ARCH=i386 gets 32-bit programs (gcc -m32,
+# Debian's libc6-dev-i386) and Debian's 32-bit busybox-static, downloaded
+# once with a private apt configuration (its own sources list, lists and
+# cache; the machine's apt sources and dpkg architectures are not touched)
+# and unpacked under the cache.
 . "$(dirname "$0")/common.sh"
 
 flavour=${1:-base}
@@ -12,9 +18,74 @@ kbuild=$(build_dir "$flavour")
 guest=$OUT/$flavour/guest
 mkdir -p "$guest/selftests"
 
-busybox=/bin/busybox
-dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q installed ||
-	die "busybox-static is not installed (apt-get install busybox-static)"
+# Set busybox to the binary of Debian's busybox-static for DEBIAN-ARCH,
+# from the Debian release the machine runs (so the same busybox as the
+# x86_64 guests), or from Debian 12 elsewhere.
+fetch_busybox() {	# fetch_busybox DEBIAN-ARCH
+	local arch=$1 suite apt_dir version dest deb_dir stamp
+	suite=$(. /etc/os-release 2>/dev/null
+		[ "${ID:-}" = debian ] && echo "${VERSION_CODENAME:-}") || true
+	suite=${suite:-bookworm}
+	apt_dir=$CACHE/apt-$suite-$arch
+	mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
+	cat > "$apt_dir/sources.list" <<-SRC
+	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main
+	SRC
+	local apt_opts=(
+		-o "Dir::Etc::SourceList=$apt_dir/sources.list"
+		-o Dir::Etc::SourceParts=/dev/null
+		-o "Dir::State::Lists=$apt_dir/lists"
+		-o "Dir::Cache=$apt_dir"
+		-o "Dir::Cache::archives=$apt_dir/archives"
+		-o Dir::State::status=/dev/null
+		-o "APT::Architecture=$arch"
+		-o "APT::Architectures=$arch"
+		-o Debug::NoLocking=1
+		-o APT::Sandbox::User=root
+		-qq
+	)
+	# Refresh the index at most once a day; apt verifies its signature.
+	stamp=$apt_dir/updated
+	if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
+		say "updating private apt index for $suite ($arch)"
+		apt-get "${apt_opts[@]}" update
+		touch "$stamp"
+	fi
+	version=$(apt-cache "${apt_opts[@]}" show --no-all-versions \
+		  "busybox-static:$arch" | sed -n 's/^Version: //p' | head -n1)
+	[ -n "$version" ] || die "busybox-static:$arch not found in $suite"
+	dest=$CACHE/busybox-$arch/${version//:/_}
+	if [ ! -x "$dest/bin/busybox" ]; then
+		say "downloading busybox-static:$arch $version"
+		deb_dir=$(mktemp -d "$CACHE/busybox-dl.XXXXXX")
+		# apt-get download checks the .deb against the signed index.
+		(cd "$deb_dir" && apt-get "${apt_opts[@]}" download \
+			"busybox-static:$arch=$version")
+		rm -rf "$dest"
+		mkdir -p "$dest"
+		dpkg-deb -x "$deb_dir"/*.deb "$dest"
+		rm -rf "$deb_dir"
+		[ -x "$dest/bin/busybox" ] || die "no bin/busybox in busybox-static:$arch"
+	fi
+	busybox=$dest/bin/busybox
+}
+
+arch=$(sed -n 's/^ARCH=//p' "$HARNESS/configs/$flavour.list" 2>/dev/null)
+case $arch in
+''|x86|x86_64)
+	cc=(gcc)
+	busybox=/bin/busybox
+	dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q installed ||
+		die "busybox-static is not installed (apt-get install busybox-static)"
+	;;
+i386)
+	cc=(gcc -m32)
+	fetch_busybox i386
+	;;
+*)
+	die "flavour $flavour: no guest for ARCH=$arch"
+	;;
+esac
 
 # Drop the binaries of tests that no longer exist.
 for t in "$guest"/selftests/*_test; do
@@ -22,7 +93,7 @@ for t in "$guest"/selftests/*_test; do
 	[ -f "$tree/tools/testing/selftests/uuidjail/${t##*/}.c" ] || rm -f "$t"
 done
 make -s -C "$tree/tools/testing/selftests/uuidjail" \
-	OUTPUT="$guest/selftests" CC=gcc LDFLAGS=-static \
+	OUTPUT="$guest/selftests" CC="${cc[*]}" LDFLAGS=-static \
 	KHDR_INCLUDES="-isystem $kbuild/usr/include"
 
 # The LSM framework's kselftests (lsm_list_modules, lsm_get_self_attr,
@@ -30,24 +101,25 @@ make -s -C "$tree/tools/testing/selftests/uuidjail" \
 lsmtests=$guest/lsm-selftests
 mkdir -p "$lsmtests"
 make -s -C "$tree/tools/testing/selftests/lsm" \
-	OUTPUT="$lsmtests" CC=gcc LDFLAGS=-static \
+	OUTPUT="$lsmtests" CC="${cc[*]}" LDFLAGS=-static \
 	KHDR_INCLUDES="-isystem $kbuild/usr/include"
 
-cc_static() {	# cc_static OUTPUT SOURCE...
-	local out=$1 src
-	shift
+cc_static() {	# cc_static COMPILER OUTPUT SOURCE...
+	local compiler=$1 out=$2 src
+	shift 2
 	for src in "$@"; do
 		if [ ! -e "$out" ] || [ "$src" -nt "$out" ]; then
-			gcc -static -O2 -Wall -Werror -isystem "$kbuild/usr/include" \
-				-o "$out" "$@"
+			$compiler -static -O2 -Wall -Werror \
+				-isystem "$kbuild/usr/include" -o "$out" "$@"
 			return
 		fi
 	done
 }
-cc_static "$guest/runas" "$HARNESS/guest/runas.c"
-cc_static "$guest/uuidjail-demo" "$HARNESS/guest/demo.c"
-cc_static "$guest/landlocked" "$HARNESS/guest/landlocked.c"
-cc_static "$guest/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
+cc_static "${cc[*]}" "$guest/runas" "$HARNESS/guest/runas.c"
+cc_static "${cc[*]}" "$guest/uuidjail-demo" "$HARNESS/guest/demo.c"
+cc_static "${cc[*]}" "$guest/landlocked" "$HARNESS/guest/landlocked.c"
+# gen_init_cpio runs here, on the build machine.
+cc_static gcc "$guest/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 
 # gen_init_cpio sets owners and modes itself: no root needed to pack
 # set-uid helpers, and the archive does not depend on who builds it.

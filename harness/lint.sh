@@ -3,7 +3,8 @@
 # Static checks of everything uuidjail adds to the kernel, each reported
 # as "ok NAME" or "not ok NAME" followed by its findings:
 #   checkpatch --strict on every new file and on the patches, kernel-doc
-#   on the sources, and a W=1 build of security/uuidjail/ under sparse.
+#   on the sources, a W=1 build of security/uuidjail/ under sparse, and
+#   W=1 builds of security/uuidjail/ for 32-bit x86 and 32-bit ARM.
 # Exits non-zero if any check has findings.
 . "$(dirname "$0")/common.sh"
 
@@ -23,7 +24,7 @@ report() {	# report NAME FINDINGS-FILE
 }
 
 findings=$(mktemp)
-trap 'rm -f "$findings"' EXIT
+trap 'rm -f "$findings" "$findings".*' EXIT
 
 # The task_prctl hook must return -ENOSYS for options that are not its
 # own (the LSM contract), which checkpatch flags wherever it appears.
@@ -63,5 +64,46 @@ make -s -C "$tree" O="$lint" -j"$JOBS" CC="ccache gcc" W=1 C=2 \
 grep -v -e '^  CHECK ' -e '^make\[[0-9]*\]: ' "$findings" > "$findings.tmp"
 mv "$findings.tmp" "$findings"
 report sparse-and-W=1 "$findings"
+
+# The same directory compiled for 32-bit kernels, where long and pointers
+# are 4 bytes and u64 takes two registers: what only such a build rejects
+# (a format that assumes u64 is long, a shift by 32 or more of a long, a
+# size or alignment assertion) fails here, for x86 (cmpxchg8b atomics) and
+# for an ARMv7 SMP platform (ldrexd/strexd atomics). A 64-bit division
+# without div_u64() and friends only fails when vmlinux is linked, as a
+# call to a libgcc helper the kernel does not have: look for those calls
+# in the objects. Each has its own small configuration
+# (harness/configs/lint-ARCH.list) and build directory; once prepared, a
+# run with nothing changed takes seconds.
+for arch in i386 arm; do
+	flavour=lint-$arch
+	list=$HARNESS/configs/$flavour.list
+	mapfile -t kvars < <(grep -E '^(ARCH|CROSS_COMPILE)=' "$list")
+	cross=$(sed -n 's/^CROSS_COMPILE=//p' "$list")
+	out=$(build_dir "$flavour")
+	: > "$findings"
+	if ! command -v "${cross}gcc" >/dev/null; then
+		echo "no ${cross}gcc: run harness/deps.sh" > "$findings"
+	elif ! "$HARNESS/configure.sh" "$flavour" > "$findings.cfg" 2>&1; then
+		grep -v 'new .config' "$findings.cfg" > "$findings"
+	elif ! make -s -C "$tree" O="$out" -j"$JOBS" "${kvars[@]}" \
+			CC="ccache ${cross}gcc" W=1 prepare \
+			> "$findings.cfg" 2>&1; then
+		{ echo "make prepare failed:"; tail -n 20 "$findings.cfg"; } \
+			> "$findings"
+	else
+		make -s -C "$tree" O="$out" -j"$JOBS" "${kvars[@]}" \
+			CC="ccache ${cross}gcc" W=1 security/uuidjail/ \
+			> "$findings" 2>&1 || echo "build failed" >> "$findings"
+		grep -v '^make\[[0-9]*\]: ' "$findings" > "$findings.tmp"
+		mv "$findings.tmp" "$findings"
+		"${cross}nm" -A -u "$out"/security/uuidjail/*.o 2>&1 |
+			grep -E ' U __(u?div|u?mod)di3$| U __aeabi_u?ldivmod$' |
+			sed "s|^$out/||; s|\$| (a 64-bit division: use div_u64())|" \
+			>> "$findings"
+	fi
+	rm -f "$findings.cfg"
+	report "W=1-$arch" "$findings"
+done
 
 exit $status
