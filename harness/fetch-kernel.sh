@@ -66,5 +66,7 @@ if [ ! -f "$dest.extracted" ]; then
 	mv "$dest.tmp" "$dest"
 	touch "$dest.extracted"
 fi
-echo "$dest" > "$CACHE/debian/current"
+# The physical path: a cache whose debian/ is a link to a shared one must
+# not change the shared tree's name (integrated trees are keyed by it).
+(cd "$dest" && pwd -P) > "$CACHE/debian/current"
 check_version "$dest"
