@@ -4,7 +4,7 @@
  *
  * For each operation, puts pairs of processes into every combination of
  * states (same jail and other jail where it matters), tries the operation
- * and prints the 3x3 table it observed beside the table of DESIGN.md.
+ * and prints the 3x3 table it observed beside the table of the admin guide.
  * Exits 1 if any cell differs.
  */
 
@@ -217,7 +217,7 @@ static const char *const design[3][3] = {
 	{ "allow", "same id1", "same id1 and same id2" },
 };
 
-/* Name what a cell's probes saw, in DESIGN.md's words. */
+/* Name what a cell's probes saw, in the admin guide's words. */
 static const char *describe(const int *seen, int n)
 {
 	int allowed = 0, i;
@@ -289,11 +289,11 @@ int main(void)
 		printf("uuidjail is not enabled: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("uuidjail demo: who may act on whom, observed beside DESIGN.md\n");
+	printf("uuidjail demo: who may act on whom, observed beside the admin guide\n");
 	printf("uid %d; S acts on O; each cell: what was observed, then\n",
 	       getuid());
-	printf("[ok] if DESIGN.md says the same, else [expected ...]\n\n");
-	printf("DESIGN.md\n");
+	printf("[ok] if the admin guide says the same, else [expected ...]\n\n");
+	printf("admin guide (Documentation/admin-guide/LSM/uuidjail.rst)\n");
 	print_table(design);
 
 	for (op = 0; op < ARRAY_SIZE(ops); op++) {
@@ -308,7 +308,7 @@ int main(void)
 		printf("\n%s\n", ops[op].name);
 		print_table(table);
 	}
-	printf("\n%s: %d cell(s) differ from DESIGN.md\n",
+	printf("\n%s: %d cell(s) differ from the admin guide\n",
 	       mismatches ? "MISMATCH" : "all cells match", mismatches);
 	return mismatches ? 1 : 0;
 }

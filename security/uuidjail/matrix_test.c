@@ -23,7 +23,7 @@ struct matrix_case {
 #define CELL(_name, _s1, _s2, _o1, _o2, _allowed) \
 	{ _name, { _s1, _s2 }, { _o1, _o2 }, _allowed }
 
-/* The 14 (subject state x object relation) cells of DESIGN.md, and more. */
+/* The 14 (subject state x object relation) cells of the admin guide's matrix, and more. */
 static const struct matrix_case matrix_cases[] = {
 	CELL("unrestricted on unrestricted", 0, 0, 0, 0, true),
 	CELL("unrestricted on half", 0, 0, JA, 0, true),
@@ -61,7 +61,7 @@ static void test_matrix_cell(struct kunit *const test)
 }
 
 /*
- * The matrix as DESIGN.md's table states it, by state and relation, to
+ * The matrix as the admin guide's table states it, by state and relation, to
  * cross-check uuidjail_may_act() on every label made of ids 0, 1 and 2.
  */
 static bool reference_may_act(const struct uuidjail_label *s,

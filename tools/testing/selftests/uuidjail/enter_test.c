@@ -2,7 +2,7 @@
 /*
  * uuidjail selftests - Entering jails, and what a label survives
  *
- * The "iface" fixture runs every row of DESIGN.md's transition table
+ * The "iface" fixture runs every row of the admin guide's transition table
  * through securityfs and through prctl.  Each test starts unrestricted:
  * the harness runs it in a fresh child of an unrestricted process.
  */
