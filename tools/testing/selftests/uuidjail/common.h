@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <linux/capability.h>
 #include <linux/prctl.h>
 
 #include "kselftest_harness.h"
@@ -117,6 +118,19 @@ static inline long jail_denials(const char *op)
 			count = n;
 	fclose(f);
 	return count;
+}
+
+/* Whether the calling thread has @cap in its effective set. */
+static inline bool has_effective_cap(int cap)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2] = {};
+
+	if (syscall(__NR_capget, &hdr, data))
+		return false;
+	return data[cap / 32].effective & (1U << (cap % 32));
 }
 
 /* Open /proc/@pid/@entry: 0 if it opened, else -errno. */

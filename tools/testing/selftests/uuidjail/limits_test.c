@@ -76,22 +76,10 @@ struct pidfd_info_v0 {
 /* How long a process waits for a signal it is expected to get. */
 #define SIGNAL_WAIT_SECONDS 5
 
-static bool has_cap(int cap)
-{
-	struct __user_cap_header_struct hdr = {
-		.version = _LINUX_CAPABILITY_VERSION_3,
-	};
-	struct __user_cap_data_struct data[2] = {};
-
-	if (syscall(__NR_capget, &hdr, data))
-		return false;
-	return data[cap / 32].effective & (1U << (cap % 32));
-}
-
 /* What the kernel's perfmon_capable() says. */
 static bool perfmon_capable(void)
 {
-	return has_cap(CAP_PERFMON) || has_cap(CAP_SYS_ADMIN);
+	return has_effective_cap(CAP_PERFMON) || has_effective_cap(CAP_SYS_ADMIN);
 }
 
 static void block(int sig)
@@ -367,7 +355,7 @@ static int madvise_cold(int pidfd)
  */
 TEST(process_madvise_with_cap_perfmon)
 {
-	const bool nice = has_cap(CAP_SYS_NICE);
+	const bool nice = has_effective_cap(CAP_SYS_NICE);
 	const bool perfmon = perfmon_capable();
 	int pidfd, hold, before;
 	pid_t outsider;
@@ -505,7 +493,7 @@ static pid_t spawn_spinner(int *hold)
  */
 TEST(perf_sigtrap_with_cap_kill)
 {
-	const bool can = perfmon_capable() && has_cap(CAP_KILL);
+	const bool can = perfmon_capable() && has_effective_cap(CAP_KILL);
 	struct perf_event_attr attr;
 	int fd, hold, status;
 	pid_t outsider;
@@ -759,7 +747,7 @@ TEST(tiocsti_into_shared_terminal)
 	pid_t shell;
 	int err, status;
 
-	if (!tiocsti_allowed() && !has_cap(CAP_SYS_ADMIN))
+	if (!tiocsti_allowed() && !has_effective_cap(CAP_SYS_ADMIN))
 		SKIP(return, "TIOCSTI is off (dev.tty.legacy_tiocsti=0)");
 	err = pty_open(&pty);
 	if (err)
@@ -1587,7 +1575,7 @@ TEST(nsfs_handle_of_outside_namespace)
 	pid_t outsider;
 	__u64 id = 0;
 
-	if (!has_cap(CAP_SYS_ADMIN))
+	if (!has_effective_cap(CAP_SYS_ADMIN))
 		SKIP(return, "no CAP_SYS_ADMIN: no namespace to make or open");
 	outsider = spawn_outsider(&hold, 0, own_uts_namespace);
 	ASSERT_LT(0, outsider);

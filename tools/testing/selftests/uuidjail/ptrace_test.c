@@ -84,18 +84,6 @@ TEST_F(matrix, kcmp)
 				 0, 0)));
 }
 
-static bool has_effective_cap(int cap)
-{
-	struct __user_cap_header_struct hdr = {
-		.version = _LINUX_CAPABILITY_VERSION_3,
-	};
-	struct __user_cap_data_struct data[2] = {};
-
-	if (syscall(__NR_capget, &hdr, data))
-		return false;
-	return data[cap / 32].effective & (1U << (cap % 32));
-}
-
 /*
  * process_madvise() takes mm_access(PTRACE_MODE_READ), which lets
  * CAP_PERFMON or CAP_SYS_ADMIN skip ptrace_may_access() and so every LSM:
