@@ -95,7 +95,7 @@ HOOKS = {
                "task_kill", "task_setpgid", "task_getpgid", "task_getsid",
                "task_setnice", "task_setioprio", "task_getioprio",
                "task_setrlimit", "task_setscheduler", "task_getscheduler",
-               "task_movememory", "capget"],
+               "task_movememory", "capget", "perf_event_alloc"],
     "fown.c": ["file_set_fowner", "file_fcntl", "file_ioctl",
                "file_ioctl_compat", "file_free_security",
                "file_send_sigiotask"],
@@ -110,6 +110,7 @@ HOOK_TESTS = {
     "file_fcntl": "fown", "file_ioctl": "fown",
     "file_send_sigiotask": "fown", "task_to_inode": "proc",
     "inode_permission": "proc", "ptrace_traceme": "traced_enter",
+    "perf_event_alloc": "limits",
 }
 for source, hooks in HOOKS.items():
     for hook in hooks:

@@ -41,6 +41,7 @@ static const char *const op_names[UUIDJAIL_OP_COUNT] = {
 	[UUIDJAIL_OP_TASK_MOVEMEMORY] = "task_movememory",
 	[UUIDJAIL_OP_CAPGET] = "capget",
 	[UUIDJAIL_OP_INODE_PERMISSION] = "inode_permission",
+	[UUIDJAIL_OP_PERF_EVENT_ALLOC] = "perf_event_alloc",
 };
 
 static atomic_long_t denials[UUIDJAIL_OP_COUNT];

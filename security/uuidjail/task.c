@@ -12,6 +12,7 @@
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/lsm_hooks.h>
+#include <linux/perf_event.h>
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
@@ -194,6 +195,25 @@ static int hook_capget(const struct task_struct *const target,
 			     (struct task_struct *)target);
 }
 
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * perf_event_open(pid): perf_check_permission() lets perfmon_capable()
+ * callers skip the ptrace check, so a jailed root could count, sample
+ * and (with CAP_KILL) SIGTRAP any task.  The event knows its target
+ * task here, before any permission check.  Events without a target
+ * (per-CPU) act on no task; an event inherited at fork targets a child
+ * of its creator's jail.  Context: process context, no lock held.
+ */
+static int hook_perf_event_alloc(struct perf_event *const event)
+{
+	struct task_struct *const target = event->hw.target;
+
+	if (!target)
+		return 0;
+	return check_current(UUIDJAIL_OP_PERF_EVENT_ALLOC, target);
+}
+#endif /* CONFIG_PERF_EVENTS */
+
 static struct security_hook_list uuidjail_task_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(ptrace_access_check, hook_ptrace_access_check),
 	LSM_HOOK_INIT(ptrace_traceme, hook_ptrace_traceme),
@@ -209,6 +229,9 @@ static struct security_hook_list uuidjail_task_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_getscheduler, hook_task_getscheduler),
 	LSM_HOOK_INIT(task_movememory, hook_task_movememory),
 	LSM_HOOK_INIT(capget, hook_capget),
+#ifdef CONFIG_PERF_EVENTS
+	LSM_HOOK_INIT(perf_event_alloc, hook_perf_event_alloc),
+#endif
 };
 
 /**

@@ -393,17 +393,18 @@ static void task_clock_attr(struct perf_event_attr *attr)
 }
 
 /*
- * Guide: "Ways around a jail", perf_event_open(pid) with CAP_PERFMON or
- * CAP_SYS_ADMIN.  perf_check_permission() skips ptrace_may_access() for
- * perfmon_capable(): root attaches a counter to an outsider from inside a
- * jail; without the capabilities, uuidjail's denial gives EACCES.
+ * Guide: "Operations", perf_event_open(pid).  perf_check_permission()
+ * lets CAP_PERFMON or CAP_SYS_ADMIN skip the ptrace check, so uuidjail
+ * judges the event's target when the event is made (perf_event_alloc):
+ * no counter on an outsider, whatever the capabilities; a counter on a
+ * task of the caller's own sub-jail still works.
  */
-TEST(perf_event_open_with_cap_perfmon)
+TEST(perf_event_open_judged_by_target)
 {
 	struct perf_event_attr attr;
-	pid_t outsider;
+	pid_t outsider, insider;
 	__u64 count;
-	int fd, hold;
+	int fd, hold, hold_in;
 
 	outsider = spawn_outsider(&hold, 0, NULL);
 	ASSERT_LT(0, outsider);
@@ -417,14 +418,16 @@ TEST(perf_event_open_with_cap_perfmon)
 	ASSERT_EQ(0, enter_restricted());
 	EXPECT_EQ(-EPERM, probe_kill(outsider));
 	fd = sys_perf_event_open(&attr, outsider);
-	if (perfmon_capable()) {
-		ASSERT_LE(0, fd);
-		EXPECT_EQ(sizeof(count), read(fd, &count, sizeof(count)));
-		close(fd);
-	} else {
-		EXPECT_EQ(-1, fd);
-		EXPECT_EQ(EACCES, errno);
-	}
+	EXPECT_EQ(-1, fd);
+	EXPECT_EQ(EPERM, errno);
+
+	insider = spawn_outsider(&hold_in, 0, NULL);
+	ASSERT_LT(0, insider);
+	fd = sys_perf_event_open(&attr, insider);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(sizeof(count), read(fd, &count, sizeof(count)));
+	close(fd);
+	EXPECT_EQ(0, reap_outsider(insider, hold_in));
 out:
 	EXPECT_EQ(0, reap_outsider(outsider, hold));
 }
@@ -485,18 +488,16 @@ static pid_t spawn_spinner(int *hold)
 }
 
 /*
- * Guide: "Ways around a jail", perf_event_open(pid), and "What it still
- * can do": with CAP_KILL as well, a sigtrap event sends the outsider
- * SIGTRAP (send_sig_perf(), no LSM) although kill() is denied.  Without
- * perfmon_capable() and CAP_KILL, the check falls back to an attach-mode
- * ptrace check, which uuidjail denies.
+ * Guide: "Operations", perf_event_open(pid).  A sigtrap event would send
+ * the outsider SIGTRAP through send_sig_perf(), which no LSM sees; with
+ * CAP_PERFMON and CAP_KILL perf itself would allow it.  The event is
+ * refused when it is made, so no SIGTRAP ever reaches the outsider.
  */
-TEST(perf_sigtrap_with_cap_kill)
+TEST(perf_sigtrap_on_outsider_refused)
 {
-	const bool can = perfmon_capable() && has_effective_cap(CAP_KILL);
 	struct perf_event_attr attr;
-	int fd, hold, status;
 	pid_t outsider;
+	int fd, hold;
 
 	outsider = spawn_spinner(&hold);
 	ASSERT_LT(0, outsider);
@@ -508,19 +509,12 @@ TEST(perf_sigtrap_with_cap_kill)
 	attr.sigtrap = 1;
 	attr.remove_on_exec = 1;
 	fd = sys_perf_event_open(&attr, outsider);
-	if (can) {
-		ASSERT_LE(0, fd);
-		/* The outsider exits 1 once it has SIGTRAP pending. */
-		ASSERT_EQ(outsider, waitpid(outsider, &status, 0));
-		EXPECT_TRUE(WIFEXITED(status));
-		EXPECT_EQ(1, WEXITSTATUS(status));
-		close(hold);
+	EXPECT_EQ(-1, fd);
+	EXPECT_EQ(EPERM, errno);
+	if (fd >= 0)
 		close(fd);
-	} else {
-		EXPECT_EQ(-1, fd);
-		EXPECT_EQ(EACCES, errno);
-		EXPECT_EQ(0, reap_outsider(outsider, hold));
-	}
+	/* The spinner exits 0 when released without SIGTRAP pending. */
+	EXPECT_EQ(0, reap_outsider(outsider, hold));
 }
 
 /* The outsider aims its own SIGIO at itself on the pipe's read end. */
