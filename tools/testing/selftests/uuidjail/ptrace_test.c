@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * uuidjail selftests - ptrace and ptrace_may_access() users against the
- * access matrix (ptrace_access_check)
+ * access matrix (ptrace_access_check), and perf_event_open(pid)
+ * (perf_event_alloc)
  */
 
 #include <stdint.h>
@@ -13,6 +14,7 @@
 
 #include <linux/capability.h>
 #include <linux/kcmp.h>
+#include <linux/perf_event.h>
 
 #include "matrix_fixture.h"
 
@@ -75,6 +77,28 @@ TEST_F(matrix, process_vm_writev)
 	EXPECT_EQ(expected(variant->allowed, EPERM),
 		  result(process_vm_writev(self->child, &local, 1, &remote, 1,
 					   0)));
+}
+
+/*
+ * A counter on C's user time: the perf_event_alloc hook judges it before
+ * perf's own check, which CAP_PERFMON would let root skip.
+ */
+TEST_F(matrix, perf_event_open)
+{
+	struct perf_event_attr attr = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(attr),
+		.config = PERF_COUNT_SW_TASK_CLOCK,
+		.exclude_kernel = 1,
+		.exclude_hv = 1,
+	};
+	long fd;
+
+	fd = syscall(__NR_perf_event_open, &attr, self->child, -1, -1,
+		     PERF_FLAG_FD_CLOEXEC);
+	EXPECT_EQ(expected(variant->allowed, EPERM), result(fd));
+	if (fd >= 0)
+		close(fd);
 }
 
 TEST_F(matrix, kcmp)
