@@ -22,37 +22,13 @@ mkdir -p "$guest/selftests"
 # from the Debian release the machine runs (so the same busybox as the
 # x86_64 guests), or from Debian 12 elsewhere.
 fetch_busybox() {	# fetch_busybox DEBIAN-ARCH
-	local arch=$1 suite apt_dir version dest deb_dir stamp
+	local arch=$1 suite apt_dir version dest deb_dir
 	suite=$(. /etc/os-release 2>/dev/null
 		[ "${ID:-}" = debian ] && echo "${VERSION_CODENAME:-}") || true
 	suite=${suite:-bookworm}
 	apt_dir=$CACHE/apt-$suite-$arch
-	mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial"
-	cat > "$apt_dir/sources.list" <<-SRC
-	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main
-	SRC
-	local apt_opts=(
-		-o "Dir::Etc::SourceList=$apt_dir/sources.list"
-		-o Dir::Etc::SourceParts=/dev/null
-		-o "Dir::State::Lists=$apt_dir/lists"
-		-o "Dir::Cache=$apt_dir"
-		-o "Dir::Cache::archives=$apt_dir/archives"
-		-o Dir::State::status=/dev/null
-		-o "APT::Architecture=$arch"
-		-o "APT::Architectures=$arch"
-		-o Debug::NoLocking=1
-		-o APT::Sandbox::User=root
-		-qq
-	)
-	# Refresh the index at most once a day; apt verifies its signature.
-	stamp=$apt_dir/updated
-	if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
-		say "updating private apt index for $suite ($arch)"
-		apt-get "${apt_opts[@]}" update
-		touch "$stamp"
-	fi
-	version=$(apt-cache "${apt_opts[@]}" show --no-all-versions \
-		  "busybox-static:$arch" | sed -n 's/^Version: //p' | head -n1)
+	private_apt "$apt_dir" "$suite" "$arch"
+	version=$(private_apt_version "busybox-static:$arch")
 	[ -n "$version" ] || die "busybox-static:$arch not found in $suite"
 	dest=$CACHE/busybox-$arch/${version//:/_}
 	if [ ! -x "$dest/bin/busybox" ]; then

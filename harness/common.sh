@@ -44,3 +44,40 @@ tree_key() {
 
 integrated_tree() { echo "$CACHE/tree-$(tree_key)"; }
 build_dir() { echo "$CACHE/build-$(tree_key)-$1"; }
+
+# private_apt DIR SUITE [ARCH]: a private apt configuration in DIR for
+# Debian's SUITE (and ARCH, default the machine's): sets the array
+# apt_opts and refreshes the index at most once a day (apt verifies its
+# signature). The machine's own apt sources and state are not touched.
+private_apt() {
+	local dir=$1 suite=$2 arch=${3:-} stamp
+	mkdir -p "$dir/lists/partial" "$dir/archives/partial"
+	cat > "$dir/sources.list" <<-SRC
+	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main
+	SRC
+	apt_opts=(
+		-o "Dir::Etc::SourceList=$dir/sources.list"
+		-o Dir::Etc::SourceParts=/dev/null
+		-o "Dir::State::Lists=$dir/lists"
+		-o "Dir::Cache=$dir"
+		-o "Dir::Cache::archives=$dir/archives"
+		-o Dir::State::status=/dev/null
+		-o Debug::NoLocking=1
+		-o APT::Sandbox::User=root
+		-qq
+	)
+	[ -z "$arch" ] ||
+		apt_opts+=(-o "APT::Architecture=$arch" -o "APT::Architectures=$arch")
+	stamp=$dir/updated
+	if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
+		say "updating private apt index for $suite${arch:+ ($arch)}"
+		apt-get "${apt_opts[@]}" update
+		touch "$stamp"
+	fi
+}
+
+# private_apt_version PACKAGE: the version the private index offers.
+private_apt_version() {
+	apt-cache "${apt_opts[@]}" show --no-all-versions "$1" |
+		sed -n 's/^Version: //p' | head -n1
+}

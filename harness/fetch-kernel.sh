@@ -23,31 +23,9 @@ if [ -n "${KSRC:-}" ]; then
 fi
 
 apt_dir=$CACHE/apt
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial" "$CACHE/debian"
-cat > "$apt_dir/sources.list" <<SRC
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $DEBIAN_SUITE main
-SRC
-apt_opts=(
-	-o "Dir::Etc::SourceList=$apt_dir/sources.list"
-	-o Dir::Etc::SourceParts=/dev/null
-	-o "Dir::State::Lists=$apt_dir/lists"
-	-o "Dir::Cache=$apt_dir"
-	-o "Dir::Cache::archives=$apt_dir/archives"
-	-o Dir::State::status=/dev/null
-	-o Debug::NoLocking=1
-	-o APT::Sandbox::User=root
-	-qq
-)
-
-# Refresh the index at most once a day; apt verifies its signature.
-stamp=$apt_dir/updated
-if [ -z "$(find "$stamp" -mmin -1440 2>/dev/null)" ]; then
-	say "updating private apt index for $DEBIAN_SUITE"
-	apt-get "${apt_opts[@]}" update
-	touch "$stamp"
-fi
-version=$(apt-cache "${apt_opts[@]}" show --no-all-versions "$DEBIAN_PACKAGE" |
-	  sed -n 's/^Version: //p' | head -n1)
+mkdir -p "$CACHE/debian"
+private_apt "$apt_dir" "$DEBIAN_SUITE"
+version=$(private_apt_version "$DEBIAN_PACKAGE")
 [ -n "$version" ] || die "$DEBIAN_PACKAGE not found in $DEBIAN_SUITE"
 
 dest=$CACHE/debian/$DEBIAN_PACKAGE-$version
