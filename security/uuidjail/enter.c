@@ -23,9 +23,9 @@
  * uuidjail_enter_check - Check whether a task may enter a jail level
  * @label: the current label of the task
  * @level: 1 for a jail (enter1), 2 for a sub-jail (enter2)
- * @alone: whether the task is single-threaded, traces no task, shares its
- *         memory with no other process, and is traced by no task that
- *         could not act on its new label
+ * @alone: whether the task is single-threaded and shares its memory with
+ *         no other process (its ptrace links are checked apart, once its
+ *         new label is known)
  *
  * A request that can never succeed (a bad level, a level already entered,
  * enter2 without enter1) is reported before one that could succeed later.
