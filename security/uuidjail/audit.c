@@ -18,6 +18,7 @@
 #include <linux/lsm_audit.h>
 #include <linux/ratelimit.h>
 #include <linux/sched.h>
+#include <linux/socket.h>
 
 #include "audit.h"
 #include "common.h"
@@ -42,6 +43,8 @@ static const char *const op_names[UUIDJAIL_OP_COUNT] = {
 	[UUIDJAIL_OP_CAPGET] = "capget",
 	[UUIDJAIL_OP_INODE_PERMISSION] = "inode_permission",
 	[UUIDJAIL_OP_PERF_EVENT_ALLOC] = "perf_event_alloc",
+	[UUIDJAIL_OP_UNIX_STREAM_CONNECT] = "unix_stream_connect",
+	[UUIDJAIL_OP_UNIX_MAY_SEND] = "unix_may_send",
 };
 
 static atomic_long_t denials[UUIDJAIL_OP_COUNT];
@@ -104,12 +107,16 @@ static void audit_post(struct audit_buffer *const ab, void *const data)
  * uuidjail_deny - Count a denial and audit it, rate-limited per jail
  * @denial: what was denied, to whom
  *
- * The record names the operation, both tasks (spid= the subject when it
- * is known, pid= and comm= the current task, opid= and ocomm= the object)
- * and both labels.
+ * The record names the operation, the subject (spid= when it is known,
+ * pid= and comm= the current task), the object (opid= and ocomm= for a
+ * task, path= the address of a UNIX socket that has one) and both labels.
  */
 void uuidjail_deny(const struct uuidjail_denial *const denial)
 {
+	struct lsm_network_audit net = {
+		.sk = denial->osock,
+		.family = AF_UNIX,
+	};
 	struct denial_audit audit = {
 		.ad = {
 			.type = LSM_AUDIT_DATA_TASK,
@@ -123,5 +130,9 @@ void uuidjail_deny(const struct uuidjail_denial *const denial)
 	if (!denial->audit ||
 	    !__ratelimit(&uuidjail_jail_top(denial->sjail)->audit_limit))
 		return;
+	if (!denial->object) {
+		audit.ad.type = LSM_AUDIT_DATA_NET;
+		audit.ad.u.net = &net;
+	}
 	common_lsm_audit(&audit.ad, audit_pre, audit_post);
 }

@@ -11,6 +11,7 @@
 
 #include "label.h"
 
+struct sock;
 struct uuidjail_jail;
 
 /* What was denied: one per hook, named after it. */
@@ -32,6 +33,8 @@ enum uuidjail_op {
 	UUIDJAIL_OP_CAPGET,
 	UUIDJAIL_OP_INODE_PERMISSION,
 	UUIDJAIL_OP_PERF_EVENT_ALLOC,
+	UUIDJAIL_OP_UNIX_STREAM_CONNECT,
+	UUIDJAIL_OP_UNIX_MAY_SEND,
 	UUIDJAIL_OP_COUNT
 };
 
@@ -42,8 +45,9 @@ enum uuidjail_op {
  * @sjail: the jail the subject acts from (for SIGIO, the one recorded
  *         when the signal was aimed); never NULL, since an unrestricted
  *         subject is never denied
- * @object: the task acted upon
- * @olabel: its label
+ * @object: the task acted upon, or NULL for a socket
+ * @osock: the UNIX socket reached, when @object is NULL
+ * @olabel: the label of @object or @osock
  * @audit: false to count without an audit record: a routine probe
  *         (PTRACE_MODE_NOAUDIT, a walk through /proc)
  */
@@ -52,6 +56,7 @@ struct uuidjail_denial {
 	struct task_struct *subject;
 	struct uuidjail_jail *sjail;
 	struct task_struct *object;
+	const struct sock *osock;
 	const struct uuidjail_label *olabel;
 	bool audit;
 };

@@ -20,7 +20,8 @@
 /**
  * struct uuidjail_jail - A jail or a sub-jail
  * @usage: references: one per task in it, one per file whose signal a
- *         task of it aimed, one per sub-jail of a jail
+ *         task of it aimed, one per UNIX socket labelled with it, one per
+ *         sub-jail of a jail
  * @label: the ids; never changes after the jail is published
  * @parent: for a sub-jail, its jail (a reference); NULL for a jail
  * @last_sub: for a jail, the last id2 handed out to one of its sub-jails
@@ -30,8 +31,9 @@
  * @rcu: frees the jail after a grace period
  *
  * Tasks point to their jail from their blob; a jail is freed only once
- * no task, file or sub-jail refers to it, after an RCU grace period, so
- * a reader under rcu_read_lock() may use any jail it found there.
+ * no task, file, socket or sub-jail refers to it, after an RCU grace
+ * period, so a reader under rcu_read_lock() may use any jail it found
+ * there.
  */
 struct uuidjail_jail {
 	refcount_t usage;

@@ -36,6 +36,8 @@ enum uuidjail_state {
 
 bool uuidjail_may_act(const struct uuidjail_label *subject,
 		      const struct uuidjail_label *object);
+bool uuidjail_may_reach(const struct uuidjail_label *local,
+			const struct uuidjail_label *remote);
 enum uuidjail_state uuidjail_state(const struct uuidjail_label *label);
 
 #endif /* _SECURITY_UUIDJAIL_LABEL_H */

@@ -34,6 +34,22 @@ bool uuidjail_may_act(const struct uuidjail_label *subject,
 }
 
 /**
+ * uuidjail_may_reach - Decide whether a task may reach a UNIX socket
+ * @local: label of the task that connects or sends
+ * @remote: label of the socket it reaches
+ *
+ * The access matrix, except that a socket of an unrestricted task is open
+ * to everyone: jailed programs keep talking to system services.
+ *
+ * Return: true if the connection or the datagram is allowed.
+ */
+bool uuidjail_may_reach(const struct uuidjail_label *local,
+			const struct uuidjail_label *remote)
+{
+	return !remote->id1 || uuidjail_may_act(local, remote);
+}
+
+/**
  * uuidjail_state - Tell the state of a label
  * @label: the label
  *

@@ -12,6 +12,7 @@
 #include "jail.h"
 #include "proc.h"
 #include "setup.h"
+#include "socket.h"
 #include "task.h"
 
 const struct lsm_id uuidjail_lsmid = {
@@ -23,7 +24,11 @@ struct lsm_blob_sizes uuidjail_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct uuidjail_task_security),
 	.lbs_file = sizeof(struct uuidjail_file_security),
 	.lbs_inode = sizeof(struct uuidjail_inode_security),
+	.lbs_sock = sizeof(struct uuidjail_sock_security),
 };
+
+/* Whether the LSM framework enabled uuidjail (lsm=), for the KUnit tests. */
+bool uuidjail_enabled __ro_after_init;
 
 static int __init uuidjail_init(void)
 {
@@ -32,6 +37,8 @@ static int __init uuidjail_init(void)
 	uuidjail_add_self_hooks();
 	uuidjail_add_fown_hooks();
 	uuidjail_add_proc_hooks();
+	uuidjail_add_socket_hooks();
+	uuidjail_enabled = true;
 	pr_info("Up and running.\n");
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 extern const struct lsm_id uuidjail_lsmid;
 extern struct lsm_blob_sizes uuidjail_blob_sizes;
+extern bool uuidjail_enabled;
 
 void __init uuidjail_add_self_hooks(void);
 int __init uuidjail_init_securityfs(void);
