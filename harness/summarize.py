@@ -25,7 +25,7 @@ SPLATS = [
 ]
 SPLAT_RE = re.compile("|".join(SPLATS))
 KUNIT_SUITES = ("uuidjail_matrix", "uuidjail_jail", "uuidjail_enter",
-                "uuidjail_format", "uuidjail_audit")
+                "uuidjail_format", "uuidjail_audit", "uuidjail_socket")
 
 
 def kunit_counts(kunit_py, console):

@@ -122,6 +122,69 @@ static void test_matrix_self(struct kunit *const test)
 				  uuidjail_may_act(&labels[i], &labels[i]));
 }
 
+/* The 14 (local state x remote state x same or other ids) cells of sockets. */
+static const struct matrix_case reach_cases[] = {
+	CELL("unrestricted to unrestricted", 0, 0, 0, 0, true),
+	CELL("unrestricted to half", 0, 0, JA, 0, true),
+	CELL("unrestricted to restricted", 0, 0, JA, SA, true),
+	CELL("half to unrestricted", JA, 0, 0, 0, true),
+	CELL("half to half same id1", JA, 0, JA, 0, true),
+	CELL("half to half other id1", JA, 0, JB, 0, false),
+	CELL("half to restricted same id1", JA, 0, JA, SA, true),
+	CELL("half to restricted other id1", JA, 0, JB, SA, false),
+	/* The one cell where sockets differ from tasks. */
+	CELL("restricted to unrestricted", JA, SA, 0, 0, true),
+	CELL("restricted to half same id1", JA, SA, JA, 0, true),
+	CELL("restricted to half other id1", JA, SA, JB, 0, false),
+	CELL("restricted to restricted same ids", JA, SA, JA, SA, true),
+	CELL("restricted to restricted other id2", JA, SA, JA, SB, false),
+	CELL("restricted to restricted other id1", JA, SA, JB, SB, false),
+};
+
+KUNIT_ARRAY_PARAM(reach, reach_cases, matrix_case_desc);
+
+static void test_reach_cell(struct kunit *const test)
+{
+	const struct matrix_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, uuidjail_may_reach(&c->subject, &c->object),
+			c->allowed);
+}
+
+/*
+ * On every label made of ids 0, 1 and 2: reaching a socket is acting on
+ * a task, but for unrestricted remotes, which everyone may reach.  The
+ * two differ on exactly the (restricted, unrestricted) pairs.
+ */
+static void test_reach_is_matrix_but_unrestricted(struct kunit *const test)
+{
+	struct uuidjail_label l, r;
+	unsigned int i, differ = 0;
+
+	for (i = 0; i < 81; i++) {
+		l = (struct uuidjail_label){ i % 3, (i / 3) % 3 };
+		r = (struct uuidjail_label){ (i / 9) % 3, (i / 27) % 3 };
+		if ((!l.id1 && l.id2) || (!r.id1 && r.id2))
+			continue;
+		if (uuidjail_state(&r) == UUIDJAIL_UNRESTRICTED)
+			KUNIT_EXPECT_TRUE(test, uuidjail_may_reach(&l, &r));
+		else
+			KUNIT_EXPECT_EQ_MSG(test, uuidjail_may_reach(&l, &r),
+					    uuidjail_may_act(&l, &r),
+					    "local (%llu,%llu) remote (%llu,%llu)",
+					    l.id1, l.id2, r.id1, r.id2);
+		if (uuidjail_may_reach(&l, &r) != uuidjail_may_act(&l, &r)) {
+			KUNIT_EXPECT_EQ(test, uuidjail_state(&l),
+					UUIDJAIL_RESTRICTED);
+			KUNIT_EXPECT_EQ(test, uuidjail_state(&r),
+					UUIDJAIL_UNRESTRICTED);
+			differ++;
+		}
+	}
+	/* Four restricted labels: (1,1), (1,2), (2,1), (2,2). */
+	KUNIT_EXPECT_EQ(test, differ, 4);
+}
+
 static void test_state(struct kunit *const test)
 {
 	const struct uuidjail_label none = { 0, 0 }, half = { JA, 0 },
@@ -136,6 +199,8 @@ static struct kunit_case uuidjail_matrix_test_cases[] = {
 	KUNIT_CASE_PARAM(test_matrix_cell, matrix_gen_params),
 	KUNIT_CASE(test_matrix_exhaustive),
 	KUNIT_CASE(test_matrix_self),
+	KUNIT_CASE_PARAM(test_reach_cell, reach_gen_params),
+	KUNIT_CASE(test_reach_is_matrix_but_unrestricted),
 	KUNIT_CASE(test_state),
 	{}
 };
