@@ -21,12 +21,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -139,6 +141,8 @@ enum {
 	AG_SEIZE,	/* ptrace(PTRACE_SEIZE, pid): 0 or -errno */
 	AG_VM_READ,	/* process_vm_readv(pid): 0 or -errno */
 	AG_SUBJAIL,	/* a new child enters a sub-jail; text: its label */
+	AG_UNIX_SERVE,	/* serve a stream and a datagram socket: 0 or -errno */
+	AG_UNIX_REACH,	/* reach those pid serves: how many gave EPERM */
 };
 
 struct ag_cmd {
@@ -238,6 +242,56 @@ static int subjail(char *text, size_t size)
 	return strncmp(text, "enter2", 6) ? 0 : -EPERM;
 }
 
+/* The abstract name of the stream (@kind 's') or datagram socket of @pid. */
+static socklen_t unix_name(pid_t pid, char kind, struct sockaddr_un *addr)
+{
+	memset(addr, 0, sizeof(*addr));
+	addr->sun_family = AF_UNIX;
+	return offsetof(struct sockaddr_un, sun_path) + 1 +
+	       snprintf(addr->sun_path + 1, sizeof(addr->sun_path) - 1,
+			"uuidjail-audit-%d-%c", pid, kind);
+}
+
+static int unix_serve(void)
+{
+	struct sockaddr_un addr;
+	socklen_t len;
+	int stream, dgram;
+
+	stream = socket(AF_UNIX, SOCK_STREAM, 0);
+	dgram = socket(AF_UNIX, SOCK_DGRAM, 0);
+	len = unix_name(getpid(), 's', &addr);
+	if (stream < 0 || bind(stream, (struct sockaddr *)&addr, len) ||
+	    listen(stream, 4))
+		return -errno;
+	len = unix_name(getpid(), 'd', &addr);
+	if (dgram < 0 || bind(dgram, (struct sockaddr *)&addr, len))
+		return -errno;
+	/* Both stay open as long as the agent lives. */
+	return 0;
+}
+
+static int unix_reach(pid_t pid)
+{
+	const int stream = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	const int dgram = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	struct sockaddr_un addr;
+	socklen_t len;
+	int denied = 0;
+
+	if (stream < 0 || dgram < 0)
+		return -errno;
+	len = unix_name(pid, 's', &addr);
+	denied += connect(stream, (struct sockaddr *)&addr, len) &&
+		  errno == EPERM;
+	len = unix_name(pid, 'd', &addr);
+	denied += sendto(dgram, "x", 1, 0, (struct sockaddr *)&addr, len) < 0 &&
+		  errno == EPERM;
+	close(stream);
+	close(dgram);
+	return denied;
+}
+
 static int agent_run(const struct ag_cmd *cmd, char *text, size_t size)
 {
 	switch (cmd->op) {
@@ -259,6 +313,10 @@ static int agent_run(const struct ag_cmd *cmd, char *text, size_t size)
 		return vm_read(cmd->pid);
 	case AG_SUBJAIL:
 		return subjail(text, size);
+	case AG_UNIX_SERVE:
+		return unix_serve();
+	case AG_UNIX_REACH:
+		return unix_reach(cmd->pid);
 	}
 	return -EINVAL;
 }
@@ -575,6 +633,58 @@ TEST_F_TIMEOUT(auditd, noisy_jail_does_not_silence_quiet_jail, 120)
 	EXPECT_EQ(0, agent_stop(&noisy));
 	EXPECT_EQ(0, agent_stop(&quiet));
 	EXPECT_EQ(0, reap_outsider(outsider, hold));
+}
+
+/*
+ * Reaching a UNIX socket of another jail is recorded with the operation,
+ * both labels and the socket's address (an abstract name, in hex).
+ */
+TEST_F_TIMEOUT(auditd, unix_socket_denials_are_recorded, 120)
+{
+	char a_sids[64], b_sids[64], b_oids[64], rec[TEXT_MAX], path[160];
+	unsigned long long id1, id2;
+	struct sockaddr_un addr;
+	struct agent a, b;
+	int stream_seen = 0, dgram_seen = 0, i;
+	socklen_t len;
+	long deadline;
+
+	ASSERT_EQ(0, agent_start(&a, 2));
+	ASSERT_EQ(0, agent_start(&b, 2));
+	ASSERT_EQ(0, agent_sids(&a, a_sids, sizeof(a_sids)));
+	ASSERT_EQ(0, agent_sids(&b, b_sids, sizeof(b_sids)));
+	i = sscanf(b_sids, " sid1=%llu sid2=%llu", &id1, &id2);
+	ASSERT_EQ(2, i);
+	snprintf(b_oids, sizeof(b_oids), " oid1=%llu oid2=%llu", id1, id2);
+
+	ASSERT_EQ(0, agent_ask(&b, AG_UNIX_SERVE, 0, 0, NULL, 0));
+	EXPECT_EQ(2, agent_ask(&a, AG_UNIX_REACH, b.pid, 0, NULL, 0));
+
+	/* The stream socket's name, as the record shows it: " path=00..." */
+	len = unix_name(b.pid, 's', &addr);
+	snprintf(path, sizeof(path), " path=");
+	for (i = 0; i < (int)(len - offsetof(struct sockaddr_un, sun_path)); i++)
+		sprintf(path + strlen(path), "%02X",
+			(unsigned char)addr.sun_path[i]);
+
+	deadline = now_ms() + RECORD_WAIT_MS;
+	while ((!stream_seen || !dgram_seen) &&
+	       audit_next(self->fd, deadline, rec, sizeof(rec)) > 0) {
+		if (!strstr(rec, b_oids))
+			continue;
+		if (record_is(rec, "unix_stream_connect", a_sids)) {
+			stream_seen++;
+			EXPECT_NE(NULL, strstr(rec, path)) {
+				TH_LOG("record: %s", rec);
+			}
+		}
+		dgram_seen += record_is(rec, "unix_may_send", a_sids);
+	}
+	EXPECT_EQ(1, stream_seen);
+	EXPECT_EQ(1, dgram_seen);
+
+	EXPECT_EQ(0, agent_stop(&a));
+	EXPECT_EQ(0, agent_stop(&b));
 }
 
 #define PS_OUTSIDERS 20

@@ -43,6 +43,7 @@
 #include <linux/capability.h>
 #include <linux/io_uring.h>
 #include <linux/keyctl.h>
+#include <linux/netlink.h>
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
 
@@ -251,6 +252,62 @@ TEST(fd_opened_outside_keeps_working)
 	close(status_fd);
 	close(mem_fd);
 	EXPECT_EQ(0, reap_outsider(outsider, hold));
+}
+
+/*
+ * Guide: "Ways around a jail", sockets of other families.  Only UNIX
+ * sockets are judged: a task of another jail that listens on a
+ * NETLINK_USERSOCK socket gets a message sent to its port, which any
+ * task may send to, although its UNIX sockets are out of reach.
+ */
+TEST(netlink_usersock_of_other_jail)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
+	int go[2], ready[2], port, status, fd;
+	pid_t pid;
+	char c;
+
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(ready));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		struct sockaddr_nl self = { .nl_family = AF_NETLINK };
+		socklen_t len = sizeof(self);
+		int fd = -1;
+
+		close(go[1]);
+		close(ready[0]);
+		port = -1;
+		if (!enter_restricted())
+			fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_USERSOCK);
+		if (fd >= 0 &&
+		    !bind(fd, (struct sockaddr *)&self, sizeof(self)) &&
+		    !getsockname(fd, (struct sockaddr *)&self, &len))
+			port = self.nl_pid;
+		if (write(ready[1], &port, sizeof(port)) != sizeof(port))
+			_exit(2);
+		while (read(go[0], &c, 1) > 0)
+			;
+		_exit(recv(fd, &c, 1, MSG_DONTWAIT) == 1 && c == 'x' ? 0 : 1);
+	}
+	close(go[0]);
+	close(ready[1]);
+	ASSERT_EQ(sizeof(port), read(ready[0], &port, sizeof(port)));
+	ASSERT_LT(0, port);
+
+	ASSERT_EQ(0, enter_restricted());
+	EXPECT_EQ(-EPERM, probe_kill(pid));
+	to.nl_pid = port;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_USERSOCK);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(1, sendto(fd, "x", 1, 0, (struct sockaddr *)&to, sizeof(to)));
+	close(fd);
+	close(go[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	/* The message arrived. */
+	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
 /*
