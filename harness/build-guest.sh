@@ -80,6 +80,17 @@ make -s -C "$tree/tools/testing/selftests/lsm" \
 	OUTPUT="$lsmtests" CC="${cc[*]}" LDFLAGS=-static \
 	KHDR_INCLUDES="-isystem $kbuild/usr/include"
 
+# Landlock's abstract UNIX socket scoping test, which must keep passing
+# inside a jail (it links libcap: x86_64 guests only).
+landlock=$guest/landlock-selftests
+if [ "${#cc[@]}" = 1 ]; then
+	mkdir -p "$landlock"
+	make -s -C "$tree/tools/testing/selftests/landlock" \
+		OUTPUT="$landlock" CC="${cc[*]}" LDFLAGS=-static \
+		KHDR_INCLUDES="-isystem $kbuild/usr/include" \
+		"$landlock/scoped_abstract_unix_test"
+fi
+
 cc_static() {	# cc_static COMPILER OUTPUT SOURCE...
 	local compiler=$1 out=$2 src
 	shift 2
@@ -101,7 +112,8 @@ cc_static gcc "$guest/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 # set-uid helpers, and the archive does not depend on who builds it.
 spec=$guest/initramfs.list
 {
-	for d in /bin /dev /proc /sys /tmp /selftests /selftests/lsm; do
+	for d in /bin /dev /proc /sys /tmp /selftests /selftests/lsm \
+		 /selftests/landlock; do
 		echo "dir $d 755 0 0"
 	done
 	echo "nod /dev/console 600 0 0 c 5 1"
@@ -115,6 +127,10 @@ spec=$guest/initramfs.list
 	done
 	for t in "$lsmtests"/*_test; do
 		echo "file /selftests/lsm/${t##*/} $t 755 0 0"
+	done
+	for t in "$landlock"/*_test; do
+		[ -e "$t" ] || continue
+		echo "file /selftests/landlock/${t##*/} $t 755 0 0"
 	done
 	echo "file /selftests/print_self_suid_root $guest/selftests/print_self 4755 0 0"
 	echo "file /selftests/print_self_suid_other $guest/selftests/print_self 4755 1001 1001"

@@ -15,7 +15,7 @@ set -euo pipefail
 packages=(
 	gcc make libc6-dev flex bison bc libelf-dev libssl-dev perl python3
 	git rsync xz-utils ccache busybox-static qemu-system-x86 sparse
-	gcc-arm-linux-gnueabihf
+	gcc-arm-linux-gnueabihf libcap-dev
 )
 for flavour in "$@"; do
 	case $flavour in
