@@ -4,8 +4,9 @@
  *
  * For each operation, puts pairs of processes into every combination of
  * states (same jail and other jail where it matters), tries the operation
- * and prints the 3x3 table it observed beside the table of the admin guide.
- * Exits 1 if any cell differs.
+ * and prints the 3x3 table it observed beside the table of the admin guide:
+ * the task table, or for UNIX sockets, which O creates after entering, the
+ * socket table.  Exits 1 if any cell differs.
  */
 
 #define _GNU_SOURCE
@@ -14,10 +15,13 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -134,24 +138,126 @@ static bool op_sched_getaffinity(pid_t pid)
 	return sched_getaffinity(pid, sizeof(cpus), &cpus) == 0;
 }
 
+/*
+ * UNIX sockets O creates once it entered its levels: a stream listener
+ * on an abstract name, a seqpacket listener on a pathname and a datagram
+ * socket on an abstract name, each named after O's pid.
+ */
+static socklen_t demo_address(pid_t pid, char kind, struct sockaddr_un *addr)
+{
+	int len;
+
+	memset(addr, 0, sizeof(*addr));
+	addr->sun_family = AF_UNIX;
+	if (kind == 'q')
+		len = snprintf(addr->sun_path, sizeof(addr->sun_path),
+			       "/tmp/uuidjail-demo-%d", pid) + 1;
+	else
+		len = snprintf(addr->sun_path + 1, sizeof(addr->sun_path) - 1,
+			       "uuidjail-demo-%d-%c", pid, kind) + 1;
+	return offsetof(struct sockaddr_un, sun_path) + len;
+}
+
+static int serve_one(int type, char kind)
+{
+	struct sockaddr_un addr;
+	const socklen_t len = demo_address(getpid(), kind, &addr);
+	const int fd = socket(AF_UNIX, type, 0);
+
+	if (fd < 0 || bind(fd, (struct sockaddr *)&addr, len))
+		return -1;
+	return type == SOCK_DGRAM ? 0 : listen(fd, 4);
+}
+
+static int serve_sockets(void)
+{
+	return serve_one(SOCK_STREAM, 's') || serve_one(SOCK_SEQPACKET, 'q') ||
+	       serve_one(SOCK_DGRAM, 'd') ? -1 : 0;
+}
+
+static void unserve_sockets(void)
+{
+	struct sockaddr_un addr;
+
+	demo_address(getpid(), 'q', &addr);
+	unlink(addr.sun_path);
+}
+
+static bool reach(pid_t pid, int type, char kind)
+{
+	struct sockaddr_un addr;
+	const socklen_t len = demo_address(pid, kind, &addr);
+	const int fd = socket(AF_UNIX, type, 0);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	if (type == SOCK_DGRAM)
+		ok = sendto(fd, "x", 1, 0, (struct sockaddr *)&addr, len) == 1;
+	else
+		ok = connect(fd, (struct sockaddr *)&addr, len) == 0;
+	close(fd);
+	return ok;
+}
+
+static bool op_stream_connect(pid_t pid)
+{
+	return reach(pid, SOCK_STREAM, 's');
+}
+
+static bool op_seqpacket_connect(pid_t pid)
+{
+	return reach(pid, SOCK_SEQPACKET, 'q');
+}
+
+static bool op_dgram_sendto(pid_t pid)
+{
+	return reach(pid, SOCK_DGRAM, 'd');
+}
+
+/* [object state][subject state], in the admin guide's words. */
+typedef const char *const table_t[3][3];
+
+static table_t task_table = {
+	{ "allow", "allow", "deny" },
+	{ "allow", "same id1", "same id1" },
+	{ "allow", "same id1", "same id1 and same id2" },
+};
+
+/* O is the task that created the socket S reaches. */
+static table_t socket_table = {
+	{ "allow", "allow", "allow" },
+	{ "allow", "same id1", "same id1" },
+	{ "allow", "same id1", "same id1 and same id2" },
+};
+
 static const struct {
 	const char *name;
 	bool (*fn)(pid_t pid);
+	table_t *design;
+	bool sockets;	/* O serves its sockets */
 } ops[] = {
-	{ "kill(pid, 0)", op_kill },
-	{ "pidfd_send_signal(pidfd, 0)", op_pidfd_send_signal },
-	{ "ptrace(PTRACE_ATTACH)", op_ptrace_attach },
-	{ "open(/proc/PID/environ)", op_proc_environ },
-	{ "open(/proc/PID/mem)", op_proc_mem },
-	{ "open(/proc/PID/status)", op_proc_status },
-	{ "open(/proc/PID/oom_score_adj, O_WRONLY)", op_oom_score_adj },
-	{ "getsid(pid)", op_getsid },
-	{ "setpriority(PRIO_PROCESS, pid, 0)", op_setpriority },
-	{ "sched_getaffinity(pid)", op_sched_getaffinity },
+	{ "kill(pid, 0)", op_kill, &task_table },
+	{ "pidfd_send_signal(pidfd, 0)", op_pidfd_send_signal, &task_table },
+	{ "ptrace(PTRACE_ATTACH)", op_ptrace_attach, &task_table },
+	{ "open(/proc/PID/environ)", op_proc_environ, &task_table },
+	{ "open(/proc/PID/mem)", op_proc_mem, &task_table },
+	{ "open(/proc/PID/status)", op_proc_status, &task_table },
+	{ "open(/proc/PID/oom_score_adj, O_WRONLY)", op_oom_score_adj,
+	  &task_table },
+	{ "getsid(pid)", op_getsid, &task_table },
+	{ "setpriority(PRIO_PROCESS, pid, 0)", op_setpriority, &task_table },
+	{ "sched_getaffinity(pid)", op_sched_getaffinity, &task_table },
+	{ "connect() to O's stream socket (abstract name)", op_stream_connect,
+	  &socket_table, true },
+	{ "connect() to O's seqpacket socket (pathname)", op_seqpacket_connect,
+	  &socket_table, true },
+	{ "sendto() to O's datagram socket (abstract name)", op_dgram_sendto,
+	  &socket_table, true },
 };
 
 /* Run one probe in a fresh subject process: 1 allowed, 0 denied, -1 error. */
-static int run_probe(bool (*fn)(pid_t), const struct probe *p)
+static int run_probe(bool (*fn)(pid_t), bool sockets, const struct probe *p)
 {
 	int ready[2], hold[2], status, result;
 	pid_t subject, object;
@@ -168,12 +274,16 @@ static int run_probe(bool (*fn)(pid_t), const struct probe *p)
 			_exit(2);
 		if (object == 0) {
 			close(hold[1]);
-			if (enter_levels(p->obj))
+			if (enter_levels(p->obj) ||
+			    (sockets && serve_sockets()))
 				_exit(2);
 			if (write(ready[1], "r", 1) != 1)
 				_exit(2);
 			/* Wait for EOF: the subject may not signal us. */
-			_exit(read(hold[0], &c, 1) == 0 ? 0 : 2);
+			result = read(hold[0], &c, 1);
+			if (sockets)
+				unserve_sockets();
+			_exit(result == 0 ? 0 : 2);
 		}
 		close(hold[0]);
 		if (read(ready[0], &c, 1) != 1 || enter_levels(p->post))
@@ -209,12 +319,6 @@ static const struct probe cells[3][3][3] = {
 		{ { 1, 1, 0 }, { 0, 2, 1 } },
 		{ { 2, 0, 0 }, { 1, 1, 1 }, { 0, 2, 2 } },
 	},
-};
-
-static const char *const design[3][3] = {
-	{ "allow", "allow", "deny" },
-	{ "allow", "same id1", "same id1" },
-	{ "allow", "same id1", "same id1 and same id2" },
 };
 
 /* Name what a cell's probes saw, in the admin guide's words. */
@@ -259,18 +363,21 @@ static void print_table(const char *const table[3][3])
 		       table[o][1], table[o][2]);
 }
 
-/* Observe one cell of one operation; its text, and 1 if it differs. */
-static int observe(bool (*fn)(pid_t), int o, int s, char *cell, size_t size)
+/* Observe one cell of operation @op; its text, and 1 if it differs. */
+static int observe(unsigned int op, int o, int s, char *cell, size_t size)
 {
+	table_t *const design = ops[op].design;
 	const int n = (o == 0 || s == 0) ? 1 : (o == 2 && s == 2) ? 3 : 2;
 	const char *got;
 	int seen[3], i;
 
 	for (i = 0; i < n; i++)
-		seen[i] = run_probe(fn, &cells[o][s][i]);
+		seen[i] = run_probe(ops[op].fn, ops[op].sockets,
+				    &cells[o][s][i]);
 	got = describe(seen, n);
-	if (strcmp(got, design[o][s])) {
-		snprintf(cell, size, "%s [expected %s]", got, design[o][s]);
+	if (strcmp(got, (*design)[o][s])) {
+		snprintf(cell, size, "%s [expected %s]", got,
+			 (*design)[o][s]);
 		return 1;
 	}
 	snprintf(cell, size, "%s [ok]", got);
@@ -293,14 +400,15 @@ int main(void)
 	printf("uid %d; S acts on O; each cell: what was observed, then\n",
 	       getuid());
 	printf("[ok] if the admin guide says the same, else [expected ...]\n\n");
-	printf("admin guide (Documentation/admin-guide/LSM/uuidjail.rst)\n");
-	print_table(design);
+	printf("admin guide (Documentation/admin-guide/LSM/uuidjail.rst), tasks\n");
+	print_table(task_table);
+	printf("\nadmin guide, UNIX sockets: S connects or sends to a socket O created\n");
+	print_table(socket_table);
 
 	for (op = 0; op < ARRAY_SIZE(ops); op++) {
 		for (o = 0; o < 3; o++) {
 			for (s = 0; s < 3; s++) {
-				mismatches += observe(ops[op].fn, o, s,
-						      text[o][s],
+				mismatches += observe(op, o, s, text[o][s],
 						      sizeof(text[o][s]));
 				table[o][s] = text[o][s];
 			}
