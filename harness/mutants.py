@@ -88,6 +88,18 @@ MUTANTS = {
     "proc-audits-walks": (
         "proc.c", "current, sjail, task, false);",
         "current, sjail, task, true);", "audit_jail"),
+    "reach-unrestricted-remote-judged": (
+        "matrix.c", "return !remote->id1 || uuidjail_may_act(local, remote);",
+        "return uuidjail_may_act(local, remote);", "unix"),
+    "reach-remote-any": (
+        "matrix.c", "return !remote->id1 || uuidjail_may_act(local, remote);",
+        "return true;", "unix"),
+    "accepted-keeps-client-label": (
+        "socket.c", "\t\tserver->jail = uuidjail_jail_get(listener);\n",
+        "\t\tserver->jail = uuidjail_jail_get(server->jail);\n", "unix"),
+    "dgram-peer-judged-again": (
+        "socket.c", "\tif (READ_ONCE(unix_peer(sock->sk)) == other->sk)\n"
+        "\t\treturn 0;\n", "", "unix"),
 }
 HOOKS = {
     "jail.c": ["task_alloc", "task_free"],
@@ -101,6 +113,8 @@ HOOKS = {
                "file_send_sigiotask"],
     "proc.c": ["task_to_inode", "inode_free_security_rcu",
                "inode_permission"],
+    "socket.c": ["sk_alloc_security", "sk_free_security",
+                 "unix_stream_connect", "unix_may_send"],
     "self.c": ["task_prctl", "getselfattr"],
 }
 # The kselftests that show a hook's work, to boot only those; the
@@ -110,7 +124,8 @@ HOOK_TESTS = {
     "file_fcntl": "fown", "file_ioctl": "fown",
     "file_send_sigiotask": "fown", "task_to_inode": "proc",
     "inode_permission": "proc", "ptrace_traceme": "traced_enter",
-    "perf_event_alloc": "limits",
+    "perf_event_alloc": "limits", "sk_alloc_security": "unix",
+    "unix_stream_connect": "unix", "unix_may_send": "unix",
 }
 for source, hooks in HOOKS.items():
     for hook in hooks:
@@ -128,6 +143,7 @@ EXPECTED_SURVIVORS = {
     "no-hook-task_free",
     "no-hook-file_free_security",
     "no-hook-inode_free_security_rcu",
+    "no-hook-sk_free_security",
     # The 32-bit compat ioctl path; the test binaries are 64-bit.
     "no-hook-file_ioctl_compat",
 }
