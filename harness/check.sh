@@ -13,25 +13,30 @@ runs=()
 "$HARNESS/lint.sh" > "$OUT/lint.log" 2>&1 || true
 runs+=("lint=$OUT/lint.log")
 
-# tag, lsm= list, stress seconds: uuidjail last (with the stress run),
-# first, and alone.
+# tag, lsm= list, stress seconds, KUnit: uuidjail last (with the stress
+# run), first, and alone. The KUnit socket suite turns uuidjail's checks
+# on (as the first enter1 would); the boot without KUnit has them turned
+# on by the kselftests' first enter1, as on a real system.
 boots=(
-	"last landlock,yama,uuidjail ${UUIDJAIL_STRESS:-60}"
-	"first uuidjail,landlock,yama 3"
-	"alone uuidjail 3"
+	"last landlock,yama,uuidjail ${UUIDJAIL_STRESS:-60} kunit"
+	"first uuidjail,landlock,yama 3 kunit"
+	"alone uuidjail 3 nokunit"
 )
 for flavour in "${flavours[@]}"; do
 	for boot in "${boots[@]}"; do
-		read -r tag lsm stress <<< "$boot"
+		read -r tag lsm stress kunit <<< "$boot"
 		# The debug kernel runs the main boot only: it is slow.
 		[ "$flavour" = base ] || [ "$tag" = last ] || continue
 		[ "$flavour" = base ] || stress=20
 		# KASAN and lockdep make the debug boot several times slower.
 		timeout=900
 		[ "$flavour" = base ] || timeout=2400
+		cmdline=
+		[ "$kunit" = kunit ] || cmdline=kunit.enable=0
 		LSM=$lsm STRESS=$stress VM_TIMEOUT=${VM_TIMEOUT:-$timeout} \
+			EXTRA_CMDLINE="${EXTRA_CMDLINE:-} $cmdline" \
 			"$HARNESS/run-vm.sh" test "$flavour" "$tag"
-		runs+=("$flavour-$tag:$OUT/$flavour/$tag-console.log:$OUT/$flavour/$tag.log")
+		runs+=("$flavour-$tag:$OUT/$flavour/$tag-console.log:$OUT/$flavour/$tag.log:$kunit")
 	done
 done
 

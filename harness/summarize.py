@@ -4,7 +4,9 @@
 kernel's own kunit.py), kselftest results from each job log, kernel splats
 anywhere on a console, and the static checks.
 
-Usage: summarize.py KUNIT_PY TAG:CONSOLE:LOG... [lint=LINT_LOG]
+Usage: summarize.py KUNIT_PY TAG:CONSOLE:LOG[:nokunit]... [lint=LINT_LOG]
+
+A boot marked nokunit ran with kunit.enable=0: no KUnit results expected.
 
 Prints a line per suite and closes with "N passed, N failed, N skipped";
 exits non-zero on any failure, any splat, or a VM that did not finish.
@@ -81,7 +83,7 @@ def kselftest_counts(log):
     return passed, failed, skipped
 
 
-def judge_boot(kunit_py, tag, console_path, log_path):
+def judge_boot(kunit_py, tag, console_path, log_path, kunit=True):
     print(f"== {tag}")
     try:
         console = open(console_path, errors="replace").read()
@@ -94,7 +96,7 @@ def judge_boot(kunit_py, tag, console_path, log_path):
     begin = re.search(r"^UUIDJAIL-BEGIN .*$", log, re.M)
     if begin:
         print(begin.group(0))
-    kp, kf, ks = kunit_counts(kunit_py, console_path)
+    kp, kf, ks = kunit_counts(kunit_py, console_path) if kunit else (0, 0, 0)
     sp, sf, ss = kselftest_counts(log)
     passed, failed, skipped = kp + sp, kf + sf, ks + ss
 
@@ -130,8 +132,9 @@ def main():
         if run.startswith("lint="):
             counts = judge_lint(run[5:])
         else:
-            tag, console_path, log_path = run.split(":")
-            counts = judge_boot(kunit_py, tag, console_path, log_path)
+            tag, console_path, log_path, *flags = run.split(":")
+            counts = judge_boot(kunit_py, tag, console_path, log_path,
+                                "nokunit" not in flags)
         total = [t + c for t, c in zip(total, counts)]
     passed, failed, skipped = total
     print(f"{passed} passed, {failed} failed, {skipped} skipped")

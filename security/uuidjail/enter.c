@@ -116,6 +116,14 @@ int uuidjail_enter(const unsigned long level)
 	if (!jail)
 		return -ENOMEM;
 
+	/*
+	 * Turn the checks on before any jail is published: this may sleep,
+	 * so it comes before the locks.  A request refused below leaves
+	 * them on, which costs time, never isolation.
+	 */
+	if (!static_key_enabled(&uuidjail_jails_exist))
+		static_branch_enable(&uuidjail_jails_exist);
+
 	if (mutex_lock_interruptible(&current->signal->cred_guard_mutex)) {
 		uuidjail_jail_free_unused(jail);
 		return -ERESTARTNOINTR;

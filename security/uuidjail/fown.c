@@ -103,6 +103,8 @@ static int hook_file_send_sigiotask(struct task_struct *const tsk,
 	struct uuidjail_jail *sjail;
 	int err = 0;
 
+	if (!uuidjail_active())
+		return 0;
 	/*
 	 * Pairs with the full barrier of xchg() in aim(): a sender that read
 	 * the signal number F_SETSIG wrote after aim() sees the new jail.

@@ -27,6 +27,9 @@
  */
 static atomic64_t uuidjail_last_id = ATOMIC64_INIT(0);
 
+/* See uuidjail_active(). */
+DEFINE_STATIC_KEY_FALSE(uuidjail_jails_exist);
+
 /* What one jail may get audited: a noisy jail spends only its own. */
 #define UUIDJAIL_AUDIT_INTERVAL (5 * HZ)
 #define UUIDJAIL_AUDIT_BURST 20

@@ -7,6 +7,7 @@
 #define _SECURITY_UUIDJAIL_JAIL_H
 
 #include <linux/atomic.h>
+#include <linux/jump_label.h>
 #include <linux/ratelimit_types.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
@@ -58,6 +59,24 @@ struct uuidjail_task_security {
 	struct uuidjail_jail __rcu *jail;
 };
 
+DECLARE_STATIC_KEY_FALSE(uuidjail_jails_exist);
+
+/**
+ * uuidjail_active - Tell whether any task may be in a jail
+ *
+ * Off until the first request to enter a jail, on for ever after: until
+ * then every task is unrestricted, and each hook returns at once for the
+ * cost of a no-op instruction.  The key is turned on before the first
+ * jail is published, and text patching waits for every CPU, so a task
+ * that can see a jail can see the key on.
+ *
+ * Return: false while no task has ever asked to enter a jail.
+ */
+static __always_inline bool uuidjail_active(void)
+{
+	return static_branch_unlikely(&uuidjail_jails_exist);
+}
+
 static inline struct uuidjail_task_security *
 uuidjail_task(const struct task_struct *const task)
 {
@@ -68,12 +87,14 @@ uuidjail_task(const struct task_struct *const task)
  * uuidjail_current_jail - Get the jail of the current task
  *
  * No lock is needed: only the current task changes its own jail, and its
- * blob holds a reference on it.
+ * blob holds a reference on it.  Before any jail exists, nothing is read.
  *
  * Return: the jail, or NULL if the current task is unrestricted.
  */
-static inline struct uuidjail_jail *uuidjail_current_jail(void)
+static __always_inline struct uuidjail_jail *uuidjail_current_jail(void)
 {
+	if (!uuidjail_active())
+		return NULL;
 	return rcu_dereference_protected(uuidjail_task(current)->jail, true);
 }
 

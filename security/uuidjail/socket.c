@@ -89,8 +89,12 @@ static int hook_unix_stream_connect(struct sock *const sock,
 {
 	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 	struct uuidjail_sock_security *const server = uuidjail_sock(newsk);
-	struct uuidjail_jail *const listener = uuidjail_sock(other)->jail;
+	struct uuidjail_jail *listener;
 
+	/* No jail yet: neither socket has a label. */
+	if (!uuidjail_active())
+		return 0;
+	listener = uuidjail_sock(other)->jail;
 	if (sjail) {
 		const int err = check_reach(UUIDJAIL_OP_UNIX_STREAM_CONNECT,
 					    sjail, other);

@@ -46,6 +46,8 @@ static int socket_test_init(struct kunit *const test)
 	if (!uuidjail_enabled)
 		kunit_skip(test, "uuidjail is not enabled (lsm=)");
 	KUNIT_ASSERT_NOT_NULL(test, t);
+	/* As the first enter1 does; it stays on, as it would. */
+	static_branch_enable(&uuidjail_jails_exist);
 	t->jail = uuidjail_jail_alloc();
 	KUNIT_ASSERT_NOT_NULL(test, t->jail);
 	uuidjail_jail_init(t->jail, NULL);

@@ -99,6 +99,8 @@ static int hook_ptrace_traceme(struct task_struct *const parent)
 	struct uuidjail_jail *sjail;
 	int err = 0;
 
+	if (!uuidjail_active())
+		return 0;
 	rcu_read_lock();
 	sjail = uuidjail_task_jail(parent);
 	if (sjail)
@@ -117,7 +119,7 @@ static int hook_task_kill(struct task_struct *const p,
 	 * completion) goes to the task that asked for it; there is no
 	 * sending task whose label could be checked.
 	 */
-	if (cred)
+	if (!uuidjail_active() || cred)
 		return 0;
 	/*
 	 * The parent-death signal: the exiting parent's exit_notify() sends
