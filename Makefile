@@ -9,6 +9,8 @@
 #   make shell     boot into a busybox shell with uuidjail enabled
 #   make mutants   show that deleting any check or hook fails the tests
 #   make check-i386  static checks, then the suites on a 32-bit x86 kernel
+#   make bench     what uuidjail costs, beside the kernel without it and
+#                  Landlock (figures only; build/bench/)
 #
 # FLAVOURS="base" checks the base kernel only. KSRC=/path/to/linux uses
 # that tree (7.3 or newer) instead of Debian's linux-source-7.3; it is
@@ -17,8 +19,8 @@
 H := harness
 FLAVOURS ?= base debug
 
-.PHONY: all run check check-i386 shell mutants deps source kernels guests \
-	clean distclean
+.PHONY: all run check check-i386 shell mutants bench deps source kernels \
+	guests clean distclean
 
 all: run
 
@@ -50,6 +52,10 @@ check: guests
 # the default check.
 check-i386:
 	@$(MAKE) --no-print-directory check FLAVOURS=i386
+
+bench: FLAVOURS = base
+bench: guests
+	@$(H)/bench.sh
 
 shell: FLAVOURS = base
 shell: guests

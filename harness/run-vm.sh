@@ -10,7 +10,9 @@
 # puts the console on the terminal instead. A hard timeout bounds every
 # non-interactive boot. LSM= sets lsm=, STRESS= the stress seconds,
 # BZIMAGE= boots another kernel image (e.g. a saved older build),
-# QEMU_CPU= another -cpu model (default max,la57=off, see below).
+# QEMU_CPU= another -cpu model (default max,la57=off, see below),
+# VM_SMP= and VM_MEM= the CPUs (2) and memory (1G), QEMU_EXTRA= more
+# QEMU options (make bench: -icount).
 . "$(dirname "$0")/common.sh"
 
 mode=${1:-test}
@@ -28,7 +30,8 @@ bzimage=${BZIMAGE:-$kbuild/arch/x86/boot/bzImage}
 # __VIRTUAL_MASK_SHIFT and KASAN reports the 5-level direct map as wild.
 cpu=${QEMU_CPU:-max,la57=off}
 
-qemu=(qemu-system-x86_64 -machine pc -cpu "$cpu" -smp 2 -m 1G
+qemu=(qemu-system-x86_64 -machine pc -cpu "$cpu" -smp "${VM_SMP:-2}"
+      -m "${VM_MEM:-1G}" ${QEMU_EXTRA:-}
       -kernel "$bzimage" -initrd "$dir/guest/initramfs.cpio"
       -display none -monitor none -no-reboot)
 # A flavour whose list says ARCH=i386 is a 32-bit kernel: a 32-bit PC,

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: what uuidjail costs, side by side with the kernel without it
+# and with Landlock, on one kernel image booted three times (lsm=yama,
+# lsm=landlock,yama, lsm=landlock,yama,uuidjail).
+#
+# QEMU runs with -icount shift=0,sleep=off: the guest clock advances one
+# nanosecond per instruction executed, so figures are instruction counts
+# that repeat from run to run however busy the host is. One vCPU, so that
+# nothing else runs in between. What that does not see: cache misses,
+# the real latency of atomics and of memory barriers, frequency.
+. "$(dirname "$0")/common.sh"
+
+dir=$OUT/bench
+mkdir -p "$dir"
+for lsm in yama landlock,yama landlock,yama,uuidjail; do
+	tag=bench-${lsm//,/-}
+	LSM=$lsm VM_SMP=1 VM_MEM=2G VM_TIMEOUT=${VM_TIMEOUT:-1800} \
+		QEMU_EXTRA="-icount shift=0,sleep=off" \
+		EXTRA_CMDLINE="lsm.debug kunit.enable=0" \
+		"$HARNESS/run-vm.sh" bench base "$tag"
+	cp "$OUT/base/$tag.log" "$OUT/base/$tag-console.log" "$dir/"
+done
+python3 "$HARNESS/bench-report.py" "$dir"
