@@ -216,16 +216,14 @@ static bool op_dgram_sendto(pid_t pid)
 }
 
 /* [object state][subject state], in the admin guide's words. */
-typedef const char *const table_t[3][3];
-
-static table_t task_table = {
+static const char *const task_table[3][3] = {
 	{ "allow", "allow", "deny" },
 	{ "allow", "same id1", "same id1" },
 	{ "allow", "same id1", "same id1 and same id2" },
 };
 
 /* O is the task that created the socket S reaches. */
-static table_t socket_table = {
+static const char *const socket_table[3][3] = {
 	{ "allow", "allow", "allow" },
 	{ "allow", "same id1", "same id1" },
 	{ "allow", "same id1", "same id1 and same id2" },
@@ -234,7 +232,7 @@ static table_t socket_table = {
 static const struct {
 	const char *name;
 	bool (*fn)(pid_t pid);
-	table_t *design;
+	const char *const (*design)[3][3];
 	bool sockets;	/* O serves its sockets */
 } ops[] = {
 	{ "kill(pid, 0)", op_kill, &task_table },
@@ -366,7 +364,7 @@ static void print_table(const char *const table[3][3])
 /* Observe one cell of operation @op; its text, and 1 if it differs. */
 static int observe(unsigned int op, int o, int s, char *cell, size_t size)
 {
-	table_t *const design = ops[op].design;
+	const char *const (*const design)[3][3] = ops[op].design;
 	const int n = (o == 0 || s == 0) ? 1 : (o == 2 && s == 2) ? 3 : 2;
 	const char *got;
 	int seen[3], i;
