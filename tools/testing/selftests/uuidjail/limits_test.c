@@ -837,55 +837,6 @@ TEST(tiocsti_into_shared_terminal)
 }
 
 /*
- * Send @n descriptors (at most 4) and @len bytes of @data over @sock: 0 or
- * -errno.
- */
-static int send_fds(int sock, const int *fds, int n, const void *data,
-		    size_t len)
-{
-	char control[CMSG_SPACE(4 * sizeof(int))] = {};
-	struct iovec iov = { (void *)data, len };
-	struct msghdr msg = {
-		.msg_iov = &iov,
-		.msg_iovlen = 1,
-		.msg_control = control,
-		.msg_controllen = CMSG_SPACE(n * sizeof(int)),
-	};
-	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-
-	cmsg->cmsg_level = SOL_SOCKET;
-	cmsg->cmsg_type = SCM_RIGHTS;
-	cmsg->cmsg_len = CMSG_LEN(n * sizeof(int));
-	memcpy(CMSG_DATA(cmsg), fds, n * sizeof(int));
-	return sendmsg(sock, &msg, 0) == (ssize_t)len ? 0 : -errno;
-}
-
-/* Receive what send_fds() sent: 0, or -errno (-EIO if incomplete). */
-static int recv_fds(int sock, int *fds, int n, void *data, size_t len)
-{
-	char control[CMSG_SPACE(4 * sizeof(int))] = {};
-	struct iovec iov = { data, len };
-	struct msghdr msg = {
-		.msg_iov = &iov,
-		.msg_iovlen = 1,
-		.msg_control = control,
-		.msg_controllen = CMSG_SPACE(n * sizeof(int)),
-	};
-	struct cmsghdr *cmsg;
-	ssize_t got;
-
-	got = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
-	if (got < 0)
-		return -errno;
-	cmsg = CMSG_FIRSTHDR(&msg);
-	if ((size_t)got != len || !cmsg || cmsg->cmsg_type != SCM_RIGHTS ||
-	    cmsg->cmsg_len != CMSG_LEN(n * sizeof(int)))
-		return -EIO;
-	memcpy(fds, CMSG_DATA(cmsg), n * sizeof(int));
-	return 0;
-}
-
-/*
  * Guide: "Ways around a jail", descriptors from outside.  An outsider
  * opens its own /proc/PID/status and /proc/PID/mem after the jailed task
  * entered and sends them with SCM_RIGHTS: both work in the jail, although

@@ -540,43 +540,6 @@ TEST(socketpair_dgram_made_before_entering)
  * (unrestricted) parent and sent over SCM_RIGHTS to a task in another
  * jail work there, although that task cannot connect to the guest.
  */
-static int send_fds(int via, const int *fds, int n)
-{
-	char buf[CMSG_SPACE(2 * sizeof(int))] = {};
-	struct iovec iov = { .iov_base = "f", .iov_len = 1 };
-	struct msghdr msg = {
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = buf, .msg_controllen = CMSG_SPACE(n * sizeof(int)),
-	};
-	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-
-	cmsg->cmsg_level = SOL_SOCKET;
-	cmsg->cmsg_type = SCM_RIGHTS;
-	cmsg->cmsg_len = CMSG_LEN(n * sizeof(int));
-	memcpy(CMSG_DATA(cmsg), fds, n * sizeof(int));
-	return sendmsg(via, &msg, 0) == 1 ? 0 : -errno;
-}
-
-static int recv_fds(int via, int *fds, int n)
-{
-	char buf[CMSG_SPACE(2 * sizeof(int))], c;
-	struct iovec iov = { .iov_base = &c, .iov_len = 1 };
-	struct msghdr msg = {
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = buf, .msg_controllen = sizeof(buf),
-	};
-	struct cmsghdr *cmsg;
-
-	if (recvmsg(via, &msg, MSG_CMSG_CLOEXEC) != 1)
-		return -errno;
-	cmsg = CMSG_FIRSTHDR(&msg);
-	if (!cmsg || cmsg->cmsg_type != SCM_RIGHTS ||
-	    cmsg->cmsg_len != CMSG_LEN(n * sizeof(int)))
-		return -EBADMSG;
-	memcpy(fds, CMSG_DATA(cmsg), n * sizeof(int));
-	return 0;
-}
-
 struct receiver {
 	const struct guest *g;
 	int via;
@@ -586,12 +549,13 @@ static int use_received(const void *arg)
 {
 	const struct receiver *const r = arg;
 	int fds[2];
+	char c;
 
 	if (jail_enter_levels(1, RESTRICTED))
 		return 100;
 	if (way_reach(r->g->pid, WAY_STREAM_ABSTRACT, 0) != -EPERM)
 		return 1;
-	if (recv_fds(r->via, fds, 2))
+	if (recv_fds(r->via, fds, 2, &c, 1))
 		return 2;
 	if (write(fds[0], "x", 1) != 1)
 		return 3;
@@ -612,7 +576,7 @@ TEST(socket_received_over_scm_rights)
 	ASSERT_LE(0, fds[0]);
 	fds[1] = connect_to(&g, WAY_DGRAM_CONNECT);
 	ASSERT_LE(0, fds[1]);
-	ASSERT_EQ(0, send_fds(sv[0], fds, 2));
+	ASSERT_EQ(0, send_fds(sv[0], fds, 2, "f", 1));
 	r.via = sv[1];
 	EXPECT_EQ(0, in_child(use_received, &r));
 	close(fds[0]);
