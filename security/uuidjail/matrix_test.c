@@ -89,16 +89,27 @@ static bool reference_may_act(const struct uuidjail_label *s,
 	}
 }
 
+/*
+ * The @i-th of the 3^4 pairs of labels made of ids 0, 1 and 2: false for
+ * those that cannot exist (an id2 without an id1).
+ */
+static bool label_pair(const unsigned int i, struct uuidjail_label *const a,
+		       struct uuidjail_label *const b)
+{
+	*a = (struct uuidjail_label){ i % 3, (i / 3) % 3 };
+	*b = (struct uuidjail_label){ (i / 9) % 3, (i / 27) % 3 };
+	return (a->id1 || !a->id2) && (b->id1 || !b->id2);
+}
+
+#define LABEL_PAIRS 81
+
 static void test_matrix_exhaustive(struct kunit *const test)
 {
 	struct uuidjail_label s, o;
 	unsigned int i, checked = 0;
 
-	/* 3^4 combinations, minus those with id2 but no id1. */
-	for (i = 0; i < 81; i++) {
-		s = (struct uuidjail_label){ i % 3, (i / 3) % 3 };
-		o = (struct uuidjail_label){ (i / 9) % 3, (i / 27) % 3 };
-		if ((!s.id1 && s.id2) || (!o.id1 && o.id2))
+	for (i = 0; i < LABEL_PAIRS; i++) {
+		if (!label_pair(i, &s, &o))
 			continue;
 		KUNIT_EXPECT_EQ_MSG(test, uuidjail_may_act(&s, &o),
 				    reference_may_act(&s, &o),
@@ -161,10 +172,8 @@ static void test_reach_is_matrix_but_unrestricted(struct kunit *const test)
 	struct uuidjail_label l, r;
 	unsigned int i, differ = 0;
 
-	for (i = 0; i < 81; i++) {
-		l = (struct uuidjail_label){ i % 3, (i / 3) % 3 };
-		r = (struct uuidjail_label){ (i / 9) % 3, (i / 27) % 3 };
-		if ((!l.id1 && l.id2) || (!r.id1 && r.id2))
+	for (i = 0; i < LABEL_PAIRS; i++) {
+		if (!label_pair(i, &l, &r))
 			continue;
 		if (uuidjail_state(&r) == UUIDJAIL_UNRESTRICTED)
 			KUNIT_EXPECT_TRUE(test, uuidjail_may_reach(&l, &r));
