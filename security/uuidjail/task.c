@@ -119,7 +119,7 @@ static int hook_task_kill(struct task_struct *const p,
 	 * completion) goes to the task that asked for it; there is no
 	 * sending task whose label could be checked.
 	 */
-	if (!uuidjail_active() || cred)
+	if (cred)
 		return 0;
 	/*
 	 * The parent-death signal: the exiting parent's exit_notify() sends
