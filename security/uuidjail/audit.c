@@ -98,9 +98,22 @@ static void audit_post(struct audit_buffer *const ab, void *const data)
 {
 	const struct uuidjail_denial *const d = to_denial(data);
 
+	const char *name;
+
 	audit_log_format(ab, " sid1=%llu sid2=%llu oid1=%llu oid2=%llu",
 			 d->sjail->label.id1, d->sjail->label.id2,
 			 d->olabel->id1, d->olabel->id2);
+	/* Names only help people read the record: present when given. */
+	name = uuidjail_jail_name(d->sjail);
+	if (name) {
+		audit_log_format(ab, " sname=");
+		audit_log_untrustedstring(ab, name);
+	}
+	name = d->ojail ? uuidjail_jail_name(d->ojail) : NULL;
+	if (name) {
+		audit_log_format(ab, " oname=");
+		audit_log_untrustedstring(ab, name);
+	}
 }
 
 /**
@@ -109,7 +122,8 @@ static void audit_post(struct audit_buffer *const ab, void *const data)
  *
  * The record names the operation, the subject (spid= when it is known,
  * pid= and comm= the current task), the object (opid= and ocomm= for a
- * task, path= the address of a UNIX socket that has one) and both labels.
+ * task, path= the address of a UNIX socket that has one), both labels,
+ * and the names of both jails when they have one (sname=, oname=).
  */
 void uuidjail_deny(const struct uuidjail_denial *const denial)
 {

@@ -48,6 +48,8 @@ enum uuidjail_op {
  * @object: the task acted upon, or NULL for a socket
  * @osock: the UNIX socket reached, when @object is NULL
  * @olabel: the label of @object or @osock
+ * @ojail: the jail @olabel was read from, kept alive by the caller; NULL
+ *         for an unrestricted object.  Only its name is reported.
  * @audit: false to count without an audit record: a routine probe
  *         (PTRACE_MODE_NOAUDIT, a walk through /proc)
  */
@@ -58,6 +60,7 @@ struct uuidjail_denial {
 	struct task_struct *object;
 	const struct sock *osock;
 	const struct uuidjail_label *olabel;
+	const struct uuidjail_jail *ojail;
 	bool audit;
 };
 

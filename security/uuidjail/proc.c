@@ -66,13 +66,18 @@ static void hook_inode_free_security_rcu(void *const inode_security)
 
 static int hook_inode_permission(struct inode *const inode, const int mask)
 {
+	struct uuidjail_inode_security *const blob = uuidjail_inode(inode);
 	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 	struct task_struct *task;
 	struct pid *pid;
 	int err = 0;
 
-	/* Quick return for unjailed tasks: every path walk passes here. */
-	if (!sjail)
+	/*
+	 * Quick return for unjailed tasks and for every inode that is not
+	 * a /proc/PID one: every path walk passes here, once per component.
+	 * The pointer is only tested, not followed, before the RCU lock.
+	 */
+	if (!sjail || !rcu_access_pointer(blob->pid))
 		return 0;
 
 	/*
@@ -81,7 +86,7 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 	 * it holds outlive this check.
 	 */
 	rcu_read_lock();
-	pid = rcu_dereference(uuidjail_inode(inode)->pid);
+	pid = rcu_dereference(blob->pid);
 	if (pid) {
 		/*
 		 * Without a task to judge, deny: procfs would fail anyway,

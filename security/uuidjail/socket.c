@@ -33,25 +33,37 @@
 #include "setup.h"
 #include "socket.h"
 
-/* The current task reaches @remote, a UNIX socket held by the caller. */
-static int check_reach(const enum uuidjail_op op,
-		       struct uuidjail_jail *const sjail,
-		       const struct sock *const remote)
+/* Report a denial: out of line, see deny_task() in task.c. */
+static noinline void deny_reach(const enum uuidjail_op op,
+				struct uuidjail_jail *const sjail,
+				const struct sock *const remote,
+				const struct uuidjail_jail *const rjail,
+				const struct uuidjail_label *const rlabel)
 {
-	const struct uuidjail_label rlabel =
-		uuidjail_jail_label(uuidjail_sock(remote)->jail);
 	const struct uuidjail_denial denial = {
 		.op = op,
 		.subject = current,
 		.sjail = sjail,
 		.osock = remote,
-		.olabel = &rlabel,
+		.olabel = rlabel,
+		.ojail = rjail,
 		.audit = true,
 	};
 
+	uuidjail_deny(&denial);
+}
+
+/* The current task reaches @remote, a UNIX socket held by the caller. */
+static int check_reach(const enum uuidjail_op op,
+		       struct uuidjail_jail *const sjail,
+		       const struct sock *const remote)
+{
+	const struct uuidjail_jail *const rjail = uuidjail_sock(remote)->jail;
+	const struct uuidjail_label rlabel = uuidjail_jail_label(rjail);
+
 	if (likely(uuidjail_may_reach(&sjail->label, &rlabel)))
 		return 0;
-	uuidjail_deny(&denial);
+	deny_reach(op, sjail, remote, rjail, &rlabel);
 	return -EPERM;
 }
 

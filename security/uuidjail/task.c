@@ -25,6 +25,32 @@
 #include "setup.h"
 #include "task.h"
 
+/*
+ * Report a denial.  Out of line, like everything that puts a report on
+ * the stack: the kernel may zero every stack variable on entry (as
+ * CONFIG_INIT_STACK_ALL_ZERO does), which the allow path must not pay.
+ */
+static noinline void deny_task(const enum uuidjail_op op,
+			       struct task_struct *const subject,
+			       struct uuidjail_jail *const sjail,
+			       struct task_struct *const object,
+			       const struct uuidjail_jail *const ojail,
+			       const struct uuidjail_label *const olabel,
+			       const bool audit)
+{
+	const struct uuidjail_denial denial = {
+		.op = op,
+		.subject = subject,
+		.sjail = sjail,
+		.object = object,
+		.olabel = olabel,
+		.ojail = ojail,
+		.audit = audit,
+	};
+
+	uuidjail_deny(&denial);
+}
+
 /**
  * uuidjail_check - Check an action on a task, reporting a denial
  * @op: the operation, for the report
@@ -44,25 +70,32 @@ int uuidjail_check(const enum uuidjail_op op,
 		   struct uuidjail_jail *const sjail,
 		   struct task_struct *const object, const bool audit)
 {
-	const struct uuidjail_label olabel = uuidjail_task_label(object);
-	const struct uuidjail_denial denial = {
-		.op = op,
-		.subject = subject,
-		.sjail = sjail,
-		.object = object,
-		.olabel = &olabel,
-		.audit = audit,
-	};
+	const struct uuidjail_jail *ojail;
+	struct uuidjail_label olabel;
+	bool allowed;
 
-	if (likely(uuidjail_may_act(&sjail->label, &olabel)))
+	/*
+	 * Quick return for a task of the same jail or sub-jail: one jail
+	 * object is one label, and uuidjail_may_act() lets every label act
+	 * on itself.  Only the pointer is compared, never dereferenced.
+	 */
+	if (rcu_access_pointer(uuidjail_task(object)->jail) == sjail)
 		return 0;
-	uuidjail_deny(&denial);
-	return -EPERM;
+
+	/* The object's jail lives while the lock is held, report included. */
+	rcu_read_lock();
+	ojail = uuidjail_task_jail(object);
+	olabel = uuidjail_jail_label(ojail);
+	allowed = uuidjail_may_act(&sjail->label, &olabel);
+	if (unlikely(!allowed))
+		deny_task(op, subject, sjail, object, ojail, &olabel, audit);
+	rcu_read_unlock();
+	return allowed ? 0 : -EPERM;
 }
 
 /* The current task acts on @object. */
-static int check_current(const enum uuidjail_op op,
-			 struct task_struct *const object)
+static __always_inline int check_current(const enum uuidjail_op op,
+					 struct task_struct *const object)
 {
 	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 
@@ -114,6 +147,11 @@ static int hook_task_kill(struct task_struct *const p,
 			  struct kernel_siginfo *const info, const int sig,
 			  const struct cred *const cred)
 {
+	struct uuidjail_jail *const sjail = uuidjail_current_jail();
+
+	/* Quick return for unjailed tasks: the common case costs one test. */
+	if (!sjail)
+		return 0;
 	/*
 	 * A signal sent on behalf of a credential (USB async I/O
 	 * completion) goes to the task that asked for it; there is no
@@ -132,7 +170,7 @@ static int hook_task_kill(struct task_struct *const p,
 	if (info == SEND_SIG_NOINFO && (current->flags & PF_EXITING) &&
 	    sig == READ_ONCE(p->pdeath_signal))
 		return 0;
-	return check_current(UUIDJAIL_OP_TASK_KILL, p);
+	return uuidjail_check(UUIDJAIL_OP_TASK_KILL, current, sjail, p, true);
 }
 
 static int hook_task_setpgid(struct task_struct *const p, const pid_t pgid)
