@@ -34,6 +34,57 @@ int uuidjail_parse_enter(const char *buf, size_t len)
 }
 
 /**
+ * uuidjail_parse_name - Parse the name of a jail
+ * @buf: the bytes given (not NUL-terminated)
+ * @len: their number
+ * @name: where to write the name, NUL-terminated; UUIDJAIL_NAME_MAX + 1
+ *        bytes
+ *
+ * A name is 1 to UUIDJAIL_NAME_MAX printable ASCII characters other than
+ * the space, optionally followed by one newline: it can be shown in a
+ * column of the admin view and in an audit record as it is, and cannot
+ * pass for anything else there.
+ *
+ * Return: 0 for a valid name, -EINVAL otherwise (@name is then left
+ * unspecified).
+ */
+int uuidjail_parse_name(const char *buf, size_t len, char *name)
+{
+	size_t i;
+
+	if (len && buf[len - 1] == '\n')
+		len--;
+	if (len == 0 || len > UUIDJAIL_NAME_MAX)
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (buf[i] <= ' ' || buf[i] > '~')
+			return -EINVAL;
+		name[i] = buf[i];
+	}
+	name[len] = '\0';
+	return 0;
+}
+
+/**
+ * uuidjail_state_name - Name the state of a label, as the admin view does
+ * @label: the label
+ *
+ * Return: "unrestricted", "half-restricted" or "restricted".
+ */
+const char *uuidjail_state_name(const struct uuidjail_label *label)
+{
+	switch (uuidjail_state(label)) {
+	case UUIDJAIL_UNRESTRICTED:
+		return "unrestricted";
+	case UUIDJAIL_HALF_RESTRICTED:
+		return "half-restricted";
+	case UUIDJAIL_RESTRICTED:
+	default:
+		return "restricted";
+	}
+}
+
+/**
  * uuidjail_format_label - Format a label as the "self" file shows it
  * @label: the label
  * @buf: where to write the NUL-terminated text, without a newline

@@ -13,8 +13,13 @@
 /* "restricted id1=<20 digits> id2=<20 digits>" and a NUL. */
 #define UUIDJAIL_LABEL_TEXT_MAX 64
 
+/* The longest name of a jail: a UUID (36) or a unit name fits. */
+#define UUIDJAIL_NAME_MAX 63
+
 int uuidjail_parse_enter(const char *buf, size_t len);
+int uuidjail_parse_name(const char *buf, size_t len, char *name);
 int uuidjail_format_label(const struct uuidjail_label *label, char *buf,
 			  size_t size);
+const char *uuidjail_state_name(const struct uuidjail_label *label);
 
 #endif /* _SECURITY_UUIDJAIL_FORMAT_H */

@@ -47,6 +47,52 @@ static void test_parse_enter(struct kunit *const test)
 			c->expected);
 }
 
+/* Names: .expected is 0 or the errno; a valid name is @buf without "\n". */
+static const struct parse_case name_cases[] = {
+	{ "uuid", "2f9b0c6e-8a4e-4d3c-9f1a-6b7c8d9e0a1b", 36, 0 },
+	{ "uuid newline", "2f9b0c6e-8a4e-4d3c-9f1a-6b7c8d9e0a1b\n", 37, 0 },
+	{ "unit", "qemu@guest1.service", 19, 0 },
+	{ "one char", "x", 1, 0 },
+	{ "punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", 32, 0 },
+	{ "63 chars",
+	  "123456789012345678901234567890123456789012345678901234567890123",
+	  63, 0 },
+	{ "63 chars newline",
+	  "123456789012345678901234567890123456789012345678901234567890123\n",
+	  64, 0 },
+	{ "64 chars",
+	  "1234567890123456789012345678901234567890123456789012345678901234",
+	  64, -EINVAL },
+	{ "empty", "", 0, -EINVAL },
+	{ "newline", "\n", 1, -EINVAL },
+	{ "two newlines", "a\n\n", 3, -EINVAL },
+	{ "space", "a b", 3, -EINVAL },
+	{ "leading space", " a", 2, -EINVAL },
+	{ "tab", "a\tb", 3, -EINVAL },
+	{ "NUL inside", "a\0b", 3, -EINVAL },
+	{ "DEL", "a\x7f", 2, -EINVAL },
+	{ "8-bit", "caf\xc3\xa9", 5, -EINVAL },
+	{ "escape", "a\x1b[0m", 5, -EINVAL },
+};
+
+KUNIT_ARRAY_PARAM(name, name_cases, parse_case_desc);
+
+static void test_parse_name(struct kunit *const test)
+{
+	const struct parse_case *c = test->param_value;
+	char name[UUIDJAIL_NAME_MAX + 1];
+	size_t len = c->len;
+
+	KUNIT_ASSERT_EQ(test, uuidjail_parse_name(c->buf, c->len, name),
+			c->expected);
+	if (c->expected)
+		return;
+	if (c->buf[len - 1] == '\n')
+		len--;
+	KUNIT_EXPECT_EQ(test, strlen(name), len);
+	KUNIT_EXPECT_EQ(test, memcmp(name, c->buf, len), 0);
+}
+
 static void expect_format(struct kunit *const test,
 			  const struct uuidjail_label *label,
 			  const char *expected)
@@ -73,9 +119,21 @@ static void test_format_label(struct kunit *const test)
 		      "restricted id1=18446744073709551615 id2=18446744073709551615");
 }
 
+static void test_state_name(struct kunit *const test)
+{
+	const struct uuidjail_label none = { 0, 0 }, half = { 7, 0 },
+				    full = { 7, 42 };
+
+	KUNIT_EXPECT_STREQ(test, uuidjail_state_name(&none), "unrestricted");
+	KUNIT_EXPECT_STREQ(test, uuidjail_state_name(&half), "half-restricted");
+	KUNIT_EXPECT_STREQ(test, uuidjail_state_name(&full), "restricted");
+}
+
 static struct kunit_case uuidjail_format_test_cases[] = {
 	KUNIT_CASE_PARAM(test_parse_enter, parse_gen_params),
+	KUNIT_CASE_PARAM(test_parse_name, name_gen_params),
 	KUNIT_CASE(test_format_label),
+	KUNIT_CASE(test_state_name),
 	{}
 };
 

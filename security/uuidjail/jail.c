@@ -15,6 +15,7 @@
 #include <linux/refcount.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "common.h"
 #include "jail.h"
@@ -63,6 +64,7 @@ static void jail_free_rcu(struct rcu_head *const head)
 		container_of(head, struct uuidjail_jail, rcu);
 	struct uuidjail_jail *const parent = jail->parent;
 
+	kfree(jail->name);
 	kfree(jail);
 	uuidjail_jail_put(parent);
 }
@@ -140,6 +142,55 @@ void uuidjail_jail_init(struct uuidjail_jail *const jail,
 void uuidjail_jail_free_unused(struct uuidjail_jail *const jail)
 {
 	kfree(jail);
+}
+
+/**
+ * uuidjail_jail_set_name - Name a jail or sub-jail, once
+ * @jail: the jail, kept alive by the caller
+ * @name: a valid name (uuidjail_parse_name())
+ *
+ * Context: process context; may sleep.
+ *
+ * Return: 0 on success, -EEXIST if @jail already has a name (its own, not
+ * its jail's), -ENOMEM.
+ */
+int uuidjail_jail_set_name(struct uuidjail_jail *const jail,
+			   const char *const name)
+{
+	char *copy;
+
+	if (READ_ONCE(jail->name))
+		return -EEXIST;
+	copy = kstrdup(name, GFP_KERNEL_ACCOUNT);
+	if (!copy)
+		return -ENOMEM;
+	/* Two tasks of the jail may race: the first name stays. */
+	if (cmpxchg(&jail->name, NULL, copy)) {
+		kfree(copy);
+		return -EEXIST;
+	}
+	return 0;
+}
+
+/**
+ * uuidjail_name_self - Name the current task's jail or sub-jail
+ * @name: a valid name (uuidjail_parse_name())
+ *
+ * A half-restricted task names its jail, a restricted one its sub-jail.
+ * The current task's reference keeps the jail alive.
+ *
+ * Context: process context; may sleep.
+ *
+ * Return: 0 on success, -EINVAL for an unrestricted task, -EEXIST if the
+ * jail already has a name, -ENOMEM.
+ */
+int uuidjail_name_self(const char *const name)
+{
+	struct uuidjail_jail *const jail = uuidjail_current_jail();
+
+	if (!jail)
+		return -EINVAL;
+	return uuidjail_jail_set_name(jail, name);
 }
 
 /*

@@ -29,6 +29,9 @@
  * @audit_limit: for a jail, the audit rate limit of its tasks and of its
  *               sub-jails' tasks
  * @denials: denials made by tasks of this jail or sub-jail, per operation
+ * @name: the name a task of this jail or sub-jail gave it, or NULL: set
+ *        once (uuidjail_jail_set_name()), freed with the jail; shown to
+ *        people, never used in a decision
  * @rcu: frees the jail after a grace period
  *
  * Tasks point to their jail from their blob; a jail is freed only once
@@ -43,6 +46,7 @@ struct uuidjail_jail {
 	atomic64_t last_sub;
 	struct ratelimit_state audit_limit;
 	atomic_long_t denials[UUIDJAIL_OP_COUNT];
+	const char *name;
 	struct rcu_head rcu;
 };
 
@@ -154,12 +158,34 @@ uuidjail_jail_top(struct uuidjail_jail *const jail)
 	return jail->parent ? jail->parent : jail;
 }
 
+/**
+ * uuidjail_jail_name - Get the name shown for a jail or sub-jail
+ * @jail: the jail, kept alive by the caller
+ *
+ * A sub-jail without a name of its own shows its jail's: the tabs of a
+ * named browser, the helpers a named VM started in sub-jails.
+ *
+ * Return: the name, valid while @jail lives, or NULL if none.
+ */
+static inline const char *
+uuidjail_jail_name(const struct uuidjail_jail *const jail)
+{
+	/* Published by cmpxchg(): the string is complete when seen. */
+	const char *name = READ_ONCE(jail->name);
+
+	if (!name && jail->parent)
+		name = READ_ONCE(jail->parent->name);
+	return name;
+}
+
 struct uuidjail_jail *uuidjail_jail_get(struct uuidjail_jail *jail);
 void uuidjail_jail_put(struct uuidjail_jail *jail);
 struct uuidjail_jail *uuidjail_jail_alloc(void);
 void uuidjail_jail_init(struct uuidjail_jail *jail,
 			struct uuidjail_jail *parent);
 void uuidjail_jail_free_unused(struct uuidjail_jail *jail);
+int uuidjail_jail_set_name(struct uuidjail_jail *jail, const char *name);
+int uuidjail_name_self(const char *name);
 u64 uuidjail_new_id(void);
 void __init uuidjail_add_jail_hooks(void);
 

@@ -113,11 +113,48 @@ static void test_audit_budget_per_jail(struct kunit *const test)
 	uuidjail_jail_put(quiet);
 }
 
+/* A name is given once, to one jail, and a sub-jail shows its jail's. */
+static void test_jail_names(struct kunit *const test)
+{
+	struct uuidjail_jail *const a = new_jail(test, NULL);
+	struct uuidjail_jail *const a1 = new_jail(test, a);
+	struct uuidjail_jail *const a2 = new_jail(test, a);
+	struct uuidjail_jail *const b = new_jail(test, NULL);
+	char name[] = "vm-1";
+
+	KUNIT_EXPECT_NULL(test, uuidjail_jail_name(a));
+	KUNIT_EXPECT_NULL(test, uuidjail_jail_name(a1));
+
+	KUNIT_EXPECT_EQ(test, uuidjail_jail_set_name(a, name), 0);
+	/* The jail keeps its own copy. */
+	name[3] = '2';
+	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a), "vm-1");
+	KUNIT_EXPECT_EQ(test, uuidjail_jail_set_name(a, "other"), -EEXIST);
+	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a), "vm-1");
+
+	/* Sub-jails show their jail's name until they get their own. */
+	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a1), "vm-1");
+	KUNIT_EXPECT_EQ(test, uuidjail_jail_set_name(a1, "tab-1"), 0);
+	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a1), "tab-1");
+	KUNIT_EXPECT_EQ(test, uuidjail_jail_set_name(a1, "tab-9"), -EEXIST);
+	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a2), "vm-1");
+	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a), "vm-1");
+
+	/* Other jails are untouched. */
+	KUNIT_EXPECT_NULL(test, uuidjail_jail_name(b));
+
+	uuidjail_jail_put(a1);
+	uuidjail_jail_put(a2);
+	uuidjail_jail_put(a);
+	uuidjail_jail_put(b);
+}
+
 static struct kunit_case uuidjail_jail_test_cases[] = {
 	KUNIT_CASE(test_jail_label),
 	KUNIT_CASE(test_sub_jail_ids),
 	KUNIT_CASE(test_sub_jail_holds_jail),
 	KUNIT_CASE(test_audit_budget_per_jail),
+	KUNIT_CASE(test_jail_names),
 	{}
 };
 

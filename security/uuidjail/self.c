@@ -10,6 +10,7 @@
 #include <linux/lsm_hooks.h>
 #include <linux/prctl.h>
 #include <linux/security.h>
+#include <linux/uaccess.h>
 #include <uapi/linux/lsm.h>
 
 #include "common.h"
@@ -24,6 +25,8 @@ static int hook_task_prctl(const int option, const unsigned long arg2,
 			   const unsigned long arg5)
 {
 	struct uuidjail_label label;
+	char name[UUIDJAIL_NAME_MAX + 1];
+	long len;
 
 	/*
 	 * The task_prctl contract: -ENOSYS tells the LSM framework and
@@ -42,6 +45,17 @@ static int hook_task_prctl(const int option, const unsigned long arg2,
 			return -EINVAL;
 		label = uuidjail_task_label(current);
 		return uuidjail_state(&label);
+	case PR_UUIDJAIL_SET_NAME:
+		if (arg4 || arg5)
+			return -EINVAL;
+		/* One byte more than the longest name: too long is EINVAL. */
+		len = strncpy_from_user(name, (const char __user *)arg3,
+					sizeof(name));
+		if (len < 0)
+			return len;
+		if (len == sizeof(name) || uuidjail_parse_name(name, len, name))
+			return -EINVAL;
+		return uuidjail_name_self(name);
 	default:
 		return -EINVAL;
 	}
