@@ -8,6 +8,9 @@
  *   stats           denials since boot, per operation: the whole
  *                   system's for an unrestricted reader, its own jail's
  *                   (or sub-jail's) for a jailed one
+ *   name            writing a name gives it to the writer's jail (or
+ *                   sub-jail), once; reading shows the reader's
+ *   tasks, jails    the admin view (view.c)
  *
  * The files act on the task that writes or reads, never on the opener, so
  * passing an open file to another process only lets it jail itself.
@@ -27,6 +30,7 @@
 #include "jail.h"
 #include "label.h"
 #include "setup.h"
+#include "view.h"
 
 static ssize_t enter_write(struct file *const file,
 			   const char __user *const ubuf, const size_t count,
@@ -71,6 +75,40 @@ static ssize_t self_read(struct file *const file, char __user *const ubuf,
 	return simple_read_from_buffer(ubuf, count, ppos, text, len);
 }
 
+static ssize_t name_write(struct file *const file,
+			  const char __user *const ubuf, const size_t count,
+			  loff_t *const ppos)
+{
+	/* Room for the longest name, its newline and one byte too many. */
+	char buf[UUIDJAIL_NAME_MAX + 2];
+	char name[UUIDJAIL_NAME_MAX + 1];
+	int err;
+
+	if (*ppos != 0 || count == 0 || count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+
+	err = uuidjail_parse_name(buf, count, name);
+	if (!err)
+		err = uuidjail_name_self(name);
+	return err ? err : count;
+}
+
+static ssize_t name_read(struct file *const file, char __user *const ubuf,
+			 const size_t count, loff_t *const ppos)
+{
+	/* The current task's reference keeps its jail and name alive. */
+	const struct uuidjail_jail *const jail = uuidjail_current_jail();
+	const char *const name = jail ? uuidjail_jail_name(jail) : NULL;
+	char text[UUIDJAIL_NAME_MAX + 2];
+	int len = 0;
+
+	if (name)
+		len = scnprintf(text, sizeof(text), "%s\n", name);
+	return simple_read_from_buffer(ubuf, count, ppos, text, len);
+}
+
 /*
  * A jailed reader must not learn what other jails do: it sees only the
  * denials of the tasks that share its jail or sub-jail.
@@ -102,6 +140,12 @@ static const struct file_operations self_fops = {
 	.llseek = generic_file_llseek,
 };
 
+static const struct file_operations name_fops = {
+	.read = name_read,
+	.write = name_write,
+	.llseek = generic_file_llseek,
+};
+
 /**
  * uuidjail_init_securityfs - Create /sys/kernel/security/uuidjail/
  *
@@ -128,6 +172,17 @@ int __init uuidjail_init_securityfs(void)
 	if (IS_ERR(dentry))
 		goto err;
 	dentry = securityfs_create_file("stats", 0444, dir, NULL, &stats_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("name", 0666, dir, NULL, &name_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("tasks", 0444, dir, NULL,
+					&uuidjail_tasks_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("jails", 0444, dir, NULL,
+					&uuidjail_jails_fops);
 	if (IS_ERR(dentry))
 		goto err;
 	return 0;
