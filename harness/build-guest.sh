@@ -122,6 +122,10 @@ spec=$guest/initramfs.list
 	echo "file /bin/runas $guest/runas 755 0 0"
 	echo "file /bin/uuidjail-demo $guest/uuidjail-demo 755 0 0"
 	echo "file /bin/landlocked $guest/landlocked 755 0 0"
+	echo "file /bin/scenarios.sh $HARNESS/guest/scenarios.sh 755 0 0"
+	# The launcher and the guest program, where users would find them.
+	echo "file /bin/uuidjail $guest/selftests/uuidjail 755 0 0"
+	echo "file /bin/scenario_guest $guest/selftests/scenario_guest 755 0 0"
 	for t in "$guest"/selftests/*; do
 		echo "file /selftests/${t##*/} $t 755 0 0"
 	done

@@ -6,5 +6,5 @@
 flavour=${1:-base}
 log=$OUT/$flavour/demo.log
 tr -d '\r' < "$log" | grep -v '^UUIDJAIL-DONE$' | grep -v '^### exit'
-[ "$(grep -c '^### exit 0' "$log")" = 2 ] && grep -q '^UUIDJAIL-DONE' "$log" ||
+[ "$(grep -c '^### exit 0' "$log")" = 3 ] && grep -q '^UUIDJAIL-DONE' "$log" ||
 	die "the demo did not finish cleanly; console: $OUT/$flavour/console.log"
