@@ -53,7 +53,7 @@ check: guests
 check-i386:
 	@$(MAKE) --no-print-directory check FLAVOURS=i386
 
-bench: FLAVOURS = base
+bench: FLAVOURS = bench
 bench: guests
 	@$(H)/bench.sh
 
