@@ -315,7 +315,7 @@ TEST(securityfs_modes)
 
 TEST(prctl_bad_arguments)
 {
-	static const unsigned long bad_ops[] = { 0, 3, 99, ULONG_MAX };
+	static const unsigned long bad_ops[] = { 0, 4, 99, ULONG_MAX };
 	static const unsigned long bad_levels[] = { 0, 3, 4, ULONG_MAX,
 #if ULONG_MAX > UINT_MAX
 		/* A valid level in the low half must not hide the rest. */
