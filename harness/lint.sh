@@ -33,6 +33,7 @@ checkpatch=("$tree/scripts/checkpatch.pl" --strict --quiet --no-summary
 
 (cd "$TOP" && for f in security/uuidjail/* \
 		tools/testing/selftests/uuidjail/* \
+		tools/uuidjail/*.c \
 		Documentation/admin-guide/LSM/uuidjail.rst \
 		harness/guest/*.c; do
 	"${checkpatch[@]}" --no-tree -f "$f" 2>/dev/null
