@@ -51,6 +51,32 @@ static noinline void deny_task(const enum uuidjail_op op,
 	uuidjail_deny(&denial);
 }
 
+/*
+ * The object is in another jail or sub-jail, or unrestricted: judge its
+ * label.  Out of line for the same reason as deny_task(): the label is a
+ * stack variable.
+ */
+static noinline int check_other(const enum uuidjail_op op,
+				struct task_struct *const subject,
+				struct uuidjail_jail *const sjail,
+				struct task_struct *const object,
+				const bool audit)
+{
+	const struct uuidjail_jail *ojail;
+	struct uuidjail_label olabel;
+	bool allowed;
+
+	/* The object's jail lives while the lock is held, report included. */
+	rcu_read_lock();
+	ojail = uuidjail_task_jail(object);
+	olabel = uuidjail_jail_label(ojail);
+	allowed = uuidjail_may_act(&sjail->label, &olabel);
+	if (unlikely(!allowed))
+		deny_task(op, subject, sjail, object, ojail, &olabel, audit);
+	rcu_read_unlock();
+	return allowed ? 0 : -EPERM;
+}
+
 /**
  * uuidjail_check - Check an action on a task, reporting a denial
  * @op: the operation, for the report
@@ -70,10 +96,6 @@ int uuidjail_check(const enum uuidjail_op op,
 		   struct uuidjail_jail *const sjail,
 		   struct task_struct *const object, const bool audit)
 {
-	const struct uuidjail_jail *ojail;
-	struct uuidjail_label olabel;
-	bool allowed;
-
 	/*
 	 * Quick return for a task of the same jail or sub-jail: one jail
 	 * object is one label, and uuidjail_may_act() lets every label act
@@ -81,16 +103,7 @@ int uuidjail_check(const enum uuidjail_op op,
 	 */
 	if (rcu_access_pointer(uuidjail_task(object)->jail) == sjail)
 		return 0;
-
-	/* The object's jail lives while the lock is held, report included. */
-	rcu_read_lock();
-	ojail = uuidjail_task_jail(object);
-	olabel = uuidjail_jail_label(ojail);
-	allowed = uuidjail_may_act(&sjail->label, &olabel);
-	if (unlikely(!allowed))
-		deny_task(op, subject, sjail, object, ojail, &olabel, audit);
-	rcu_read_unlock();
-	return allowed ? 0 : -EPERM;
+	return check_other(op, subject, sjail, object, audit);
 }
 
 /* The current task acts on @object. */
