@@ -26,38 +26,12 @@
 #define PR_UUIDJAIL_SET_NAME 3
 #endif
 
-/* One line of the tasks file. */
-struct task_line {
-	int pid, tgid;
-	char state[24];
-	unsigned long long id1, id2;
-	char name[72];
-	char comm[24];
-};
-
 /* One line of the jails file. */
 struct jail_line {
 	unsigned long long id1, id2;
 	unsigned int tasks;
 	char name[72];
 };
-
-static int parse_task_line(const char *text, struct task_line *t)
-{
-	int n = 0;
-
-	memset(t, 0, sizeof(*t));
-	if (sscanf(text, "%d %d %23s %llu %llu %71s %n", &t->pid, &t->tgid,
-		   t->state, &t->id1, &t->id2, t->name, &n) != 6 || !n)
-		return -1;
-	/* The command is the rest of the line, blanks included. */
-	snprintf(t->comm, sizeof(t->comm), "%.*s",
-		 (int)strcspn(text + n, "\n"), text + n);
-	if (strcmp(t->state, "unrestricted") && strcmp(t->state, "restricted") &&
-	    strcmp(t->state, "half-restricted"))
-		return -1;
-	return 0;
-}
 
 /*
  * Read the tasks file; store at most @max lines in @lines.  Returns the
@@ -134,20 +108,12 @@ static const struct jail_line *find_jail(const struct jail_line *lines,
 	return NULL;
 }
 
-/* The name file's text, or "" if none; -errno on error. */
+/* The name file's text, or "" if none: 0 or -errno. */
 static int read_name(char *buf, size_t size)
 {
-	int fd = open(UUIDJAIL_FS "/name", O_RDONLY | O_CLOEXEC);
-	ssize_t len;
+	int len = read_text(UUIDJAIL_FS "/name", buf, size);
 
-	if (fd < 0)
-		return -errno;
-	len = read(fd, buf, size - 1);
-	close(fd);
-	if (len < 0)
-		return -errno;
-	buf[len] = '\0';
-	return 0;
+	return len < 0 ? len : 0;
 }
 
 static int set_name_prctl(const char *name)

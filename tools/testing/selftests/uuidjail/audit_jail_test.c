@@ -58,30 +58,6 @@ static long now_ms(void)
 	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Read all of @path into @buf: its length or -errno. */
-static int read_text(const char *path, char *buf, size_t size)
-{
-	ssize_t len, total = 0;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	while ((size_t)total < size - 1) {
-		len = read(fd, buf + total, size - 1 - total);
-		if (len < 0) {
-			total = -errno;
-			break;
-		}
-		if (len == 0)
-			break;
-		total += len;
-	}
-	buf[total > 0 ? total : 0] = '\0';
-	close(fd);
-	return total;
-}
-
 /* Parse "op count" lines: 0, or -1 if a line is not of that form. */
 static int stats_parse(const char *text, struct stats *s)
 {

@@ -84,22 +84,66 @@ static inline int jail_write(const char *name, const char *buf, size_t len)
 	return err;
 }
 
+/* Read all of @path into @buf, NUL-terminated: its length or -errno. */
+static inline int read_text(const char *path, char *buf, size_t size)
+{
+	ssize_t len, total = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while ((size_t)total < size - 1) {
+		len = read(fd, buf + total, size - 1 - total);
+		if (len < 0) {
+			total = -errno;
+			break;
+		}
+		if (len == 0)
+			break;
+		total += len;
+	}
+	buf[total > 0 ? total : 0] = '\0';
+	close(fd);
+	return total;
+}
+
 /* Read UUIDJAIL_FS/self into @buf: its length or -errno. */
 static inline ssize_t jail_read_self(char *buf, size_t size)
 {
-	ssize_t len;
-	int fd;
+	return read_text(UUIDJAIL_FS "/self", buf, size);
+}
 
-	fd = open(UUIDJAIL_FS "/self", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	len = read(fd, buf, size - 1);
-	if (len < 0)
-		len = -errno;
-	else
-		buf[len] = '\0';
-	close(fd);
-	return len;
+/* One line of UUIDJAIL_FS/tasks: "PID TGID STATE ID1 ID2 NAME COMM". */
+struct task_line {
+	int pid, tgid;
+	char state[32];
+	unsigned long long id1, id2;
+	char name[80], comm[32];
+};
+
+/*
+ * Parse one line of the tasks file (up to its newline): 0, or -1 if it is
+ * malformed.  The command is the rest of the line, blanks included.
+ */
+static inline int parse_task_line(const char *line, struct task_line *t)
+{
+	size_t len;
+	int n = 0;
+
+	memset(t, 0, sizeof(*t));
+	if (sscanf(line, "%d %d %31s %llu %llu %79s %n", &t->pid, &t->tgid,
+		   t->state, &t->id1, &t->id2, t->name, &n) != 6 || !n)
+		return -1;
+	if (strcmp(t->state, "unrestricted") &&
+	    strcmp(t->state, "half-restricted") &&
+	    strcmp(t->state, "restricted"))
+		return -1;
+	len = strcspn(line + n, "\n");
+	if (!len || len >= sizeof(t->comm))
+		return -1;
+	memcpy(t->comm, line + n, len);
+	return 0;
 }
 
 /*
