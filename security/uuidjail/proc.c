@@ -64,21 +64,18 @@ static void hook_inode_free_security_rcu(void *const inode_security)
 	put_pid(rcu_dereference_protected(blob->pid, true));
 }
 
-static int hook_inode_permission(struct inode *const inode, const int mask)
+/*
+ * The slow path of hook_inode_permission(), out of line so that the
+ * quick return, taken once per component of every path walk, saves no
+ * registers and sets up no frame.
+ */
+static noinline int
+check_proc_inode(const struct uuidjail_inode_security *const blob,
+		 struct uuidjail_jail *const sjail)
 {
-	struct uuidjail_inode_security *const blob = uuidjail_inode(inode);
-	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 	struct task_struct *task;
 	struct pid *pid;
 	int err = 0;
-
-	/*
-	 * Quick return for unjailed tasks and for every inode that is not
-	 * a /proc/PID one: every path walk passes here, once per component.
-	 * The pointer is only tested, not followed, before the RCU lock.
-	 */
-	if (!sjail || !rcu_access_pointer(blob->pid))
-		return 0;
 
 	/*
 	 * A walk in RCU mode already holds rcu_read_lock(); a walk in
@@ -104,6 +101,22 @@ static int hook_inode_permission(struct inode *const inode, const int mask)
 
 	/* EACCES, as for any file one may not open or walk through. */
 	return err ? -EACCES : 0;
+}
+
+static int hook_inode_permission(struct inode *const inode, const int mask)
+{
+	const struct uuidjail_inode_security *const blob =
+		uuidjail_inode(inode);
+	struct uuidjail_jail *const sjail = uuidjail_current_jail();
+
+	/*
+	 * Quick return for unjailed tasks and for every inode that is not
+	 * a /proc/PID one: every path walk passes here, once per component.
+	 * The pointer is only tested, not followed, before the RCU lock.
+	 */
+	if (likely(!sjail || !rcu_access_pointer(blob->pid)))
+		return 0;
+	return check_proc_inode(blob, sjail);
 }
 
 static struct security_hook_list uuidjail_proc_hooks[] __ro_after_init = {
