@@ -61,7 +61,8 @@ def table(ops, scale, memory, blobs):
     out = []
     width = max(len(op) for op in ops) + 2
     head = "".join(f"{h:>22}" for _, _, h in COLUMNS)
-    out.append("ns per operation (= instructions, -icount shift=0); "
+    out.append("ns per operation (= instructions, -icount shift=0; "
+               "fastest of 5 rounds); "
                "ratio to (1)")
     out.append(f"{'operation':<{width}}{head}")
     for op, seen in ops.items():
