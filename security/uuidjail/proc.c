@@ -66,8 +66,8 @@ static void hook_inode_free_security_rcu(void *const inode_security)
 
 /*
  * The slow path of hook_inode_permission(), out of line so that the
- * quick return, taken once per component of every path walk, saves no
- * registers and sets up no frame.
+ * compiler can keep the quick return, taken once per component of every
+ * path walk, free of register saves.
  */
 static noinline int
 check_proc_inode(const struct uuidjail_inode_security *const blob,
