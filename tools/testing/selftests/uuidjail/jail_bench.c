@@ -256,7 +256,7 @@ static const struct {
 
 static double time_op(void (*fn)(void), int iterations)
 {
-	const int per_round = iterations / ROUNDS;
+	const int per_round = iterations < ROUNDS ? 1 : iterations / ROUNDS;
 	double best = 0;
 	long long start;
 	int i, round;
@@ -406,10 +406,10 @@ static void depopulate(int hold)
 		;
 }
 
-static int compare_long(const void *a, const void *b)
+static int compare_long_long(const void *a, const void *b)
 {
-	return *(const long *)a < *(const long *)b ? -1 :
-	       *(const long *)a > *(const long *)b;
+	return *(const long long *)a < *(const long long *)b ? -1 :
+	       *(const long long *)a > *(const long long *)b;
 }
 
 /*
@@ -420,16 +420,18 @@ static int compare_long(const void *a, const void *b)
 
 static double time_enter1(void)
 {
-	long t[ENTER_ITERATIONS];
-	int fds[2], i;
+	long long t[ENTER_ITERATIONS];
+	int fds[2], i, status;
 
 	if (pipe(fds))
 		die("pipe");
 	for (i = 0; i < ENTER_ITERATIONS; i++) {
 		const pid_t pid = fork();
 
+		if (pid < 0)
+			die("fork");
 		if (pid == 0) {
-			long start = now_ns();
+			long long start = now_ns();
 
 			if (enter(1))
 				_exit(1);
@@ -437,13 +439,14 @@ static double time_enter1(void)
 			_exit(write(fds[1], &start, sizeof(start)) !=
 			      sizeof(start));
 		}
-		if (read(fds[0], &t[i], sizeof(t[i])) != sizeof(t[i]))
+		/* The pipe keeps what the child wrote after it exits. */
+		if (waitpid(pid, &status, 0) != pid || status ||
+		    read(fds[0], &t[i], sizeof(t[i])) != sizeof(t[i]))
 			die("enter1");
-		waitpid(pid, NULL, 0);
 	}
 	close(fds[0]);
 	close(fds[1]);
-	qsort(t, ENTER_ITERATIONS, sizeof(t[0]), compare_long);
+	qsort(t, ENTER_ITERATIONS, sizeof(t[0]), compare_long_long);
 	return t[ENTER_ITERATIONS / 2];
 }
 
@@ -509,7 +512,7 @@ static long kernel_kb(void)
  */
 static int run_memory(int tasks)
 {
-	long delta[2][3], before;
+	long long delta[2][3], before;
 	int jailed, round, hold;
 
 	for (round = 0; round < 3; round++) {
@@ -521,8 +524,9 @@ static int run_memory(int tasks)
 		}
 	}
 	for (jailed = 0; jailed < 2; jailed++) {
-		qsort(delta[jailed], 3, sizeof(long), compare_long);
-		printf("bench memory %s %d %ld kB\n",
+		qsort(delta[jailed], 3, sizeof(delta[jailed][0]),
+		      compare_long_long);
+		printf("bench memory %s %d %lld kB\n",
 		       jailed ? "jailed" : "unjailed", tasks, delta[jailed][1]);
 	}
 	return 0;
