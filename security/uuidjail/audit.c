@@ -94,26 +94,28 @@ static void audit_pre(struct audit_buffer *const ab, void *const data)
 		audit_log_format(ab, " spid=%d", task_tgid_nr(d->subject));
 }
 
+/* Names only help people read the record: present when given. */
+static void log_jail_name(struct audit_buffer *const ab,
+			  const char *const field,
+			  const struct uuidjail_jail *const jail)
+{
+	const char *const name = uuidjail_jail_name(jail);
+
+	if (!name)
+		return;
+	audit_log_format(ab, " %s=", field);
+	audit_log_untrustedstring(ab, name);
+}
+
 static void audit_post(struct audit_buffer *const ab, void *const data)
 {
 	const struct uuidjail_denial *const d = to_denial(data);
 
-	const char *name;
-
 	audit_log_format(ab, " sid1=%llu sid2=%llu oid1=%llu oid2=%llu",
 			 d->sjail->label.id1, d->sjail->label.id2,
 			 d->olabel->id1, d->olabel->id2);
-	/* Names only help people read the record: present when given. */
-	name = uuidjail_jail_name(d->sjail);
-	if (name) {
-		audit_log_format(ab, " sname=");
-		audit_log_untrustedstring(ab, name);
-	}
-	name = d->ojail ? uuidjail_jail_name(d->ojail) : NULL;
-	if (name) {
-		audit_log_format(ab, " oname=");
-		audit_log_untrustedstring(ab, name);
-	}
+	log_jail_name(ab, "sname", d->sjail);
+	log_jail_name(ab, "oname", d->ojail);
 }
 
 /**

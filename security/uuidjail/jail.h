@@ -160,7 +160,7 @@ uuidjail_jail_top(struct uuidjail_jail *const jail)
 
 /**
  * uuidjail_jail_name - Get the name shown for a jail or sub-jail
- * @jail: the jail, kept alive by the caller
+ * @jail: the jail, kept alive by the caller, or NULL (unrestricted)
  *
  * A sub-jail without a name of its own shows its jail's: the tabs of a
  * named browser, the helpers a named VM started in sub-jails.
@@ -170,8 +170,12 @@ uuidjail_jail_top(struct uuidjail_jail *const jail)
 static inline const char *
 uuidjail_jail_name(const struct uuidjail_jail *const jail)
 {
+	const char *name;
+
+	if (!jail)
+		return NULL;
 	/* Published by cmpxchg(): the string is complete when seen. */
-	const char *name = READ_ONCE(jail->name);
+	name = READ_ONCE(jail->name);
 
 	if (!name && jail->parent)
 		name = READ_ONCE(jail->parent->name);

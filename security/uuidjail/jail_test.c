@@ -140,8 +140,9 @@ static void test_jail_names(struct kunit *const test)
 	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a2), "vm-1");
 	KUNIT_EXPECT_STREQ(test, uuidjail_jail_name(a), "vm-1");
 
-	/* Other jails are untouched. */
+	/* Other jails are untouched; an unrestricted task has no jail. */
 	KUNIT_EXPECT_NULL(test, uuidjail_jail_name(b));
+	KUNIT_EXPECT_NULL(test, uuidjail_jail_name(NULL));
 
 	uuidjail_jail_put(a1);
 	uuidjail_jail_put(a2);

@@ -100,7 +100,7 @@ static ssize_t name_read(struct file *const file, char __user *const ubuf,
 {
 	/* The current task's reference keeps its jail and name alive. */
 	const struct uuidjail_jail *const jail = uuidjail_current_jail();
-	const char *const name = jail ? uuidjail_jail_name(jail) : NULL;
+	const char *const name = uuidjail_jail_name(jail);
 	char text[UUIDJAIL_NAME_MAX + 2];
 	int len = 0;
 

@@ -94,7 +94,7 @@ static int tasks_show(struct seq_file *const m, void *const v)
 	struct task_struct *const task = v;
 	const struct uuidjail_jail *const jail = uuidjail_task_jail(task);
 	const struct uuidjail_label label = uuidjail_jail_label(jail);
-	const char *const name = jail ? uuidjail_jail_name(jail) : NULL;
+	const char *const name = uuidjail_jail_name(jail);
 	char comm[TASK_COMM_LEN];
 
 	get_task_comm(comm, task);
