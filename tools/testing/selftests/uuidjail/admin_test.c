@@ -21,10 +21,7 @@
 #include <unistd.h>
 
 #include "common.h"
-
-#ifndef PR_UUIDJAIL_SET_NAME
-#define PR_UUIDJAIL_SET_NAME 3
-#endif
+#include "kselftest_harness.h"
 
 /* One line of the jails file. */
 struct jail_line {
@@ -116,11 +113,6 @@ static int read_name(char *buf, size_t size)
 	return len < 0 ? len : 0;
 }
 
-static int set_name_prctl(const char *name)
-{
-	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_SET_NAME, name, 0, 0) ? -errno : 0;
-}
-
 static int set_name_file(const char *name)
 {
 	return jail_write("name", name, strlen(name));
@@ -155,7 +147,7 @@ static pid_t park(int first, int last, const char *name)
 		close(hold[1]);
 		if (first && jail_enter_levels(first, last))
 			_exit(1);
-		if (name && set_name_prctl(name))
+		if (name && jail_name_prctl(name))
 			_exit(1);
 		ok = 1;
 		if (write(pipefd[1], &ok, 1) != 1)
@@ -200,7 +192,7 @@ FIXTURE_VARIANT_ADD(naming, securityfs) {
 };
 
 FIXTURE_VARIANT_ADD(naming, prctl) {
-	.set_name = set_name_prctl,
+	.set_name = jail_name_prctl,
 };
 
 FIXTURE_SETUP(naming)
@@ -231,7 +223,7 @@ TEST_F(naming, jail_is_named_once)
 	EXPECT_STREQ("8f14e45f-ceea-467a-9575-7d1e9b3b2a11\n", buf);
 	EXPECT_EQ(-EEXIST, variant->set_name("another"));
 	EXPECT_EQ(-EEXIST, set_name_file("another"));
-	EXPECT_EQ(-EEXIST, set_name_prctl("another"));
+	EXPECT_EQ(-EEXIST, jail_name_prctl("another"));
 	ASSERT_EQ(0, read_name(buf, sizeof(buf)));
 	EXPECT_STREQ("8f14e45f-ceea-467a-9575-7d1e9b3b2a11\n", buf);
 	/* A name changes nothing else. */
@@ -326,7 +318,7 @@ TEST(prctl_name_arguments)
 	EXPECT_EQ(EINVAL, errno);
 	munmap(page, getpagesize());
 	/* Nothing was named by any of these. */
-	EXPECT_EQ(0, set_name_prctl("ok"));
+	EXPECT_EQ(0, jail_name_prctl("ok"));
 }
 
 /* Two tasks of one jail name it at once: one wins, the other sees EEXIST. */
@@ -348,7 +340,7 @@ TEST(concurrent_names_one_wins)
 			for (i = 0; i < 2; i++) {
 				pids[i] = fork();
 				if (pids[i] == 0) {
-					int err = set_name_prctl(i ? "two" : "one");
+					int err = jail_name_prctl(i ? "two" : "one");
 
 					_exit(!err ? 0 : err == -EEXIST ? 1 : 2);
 				}
@@ -424,7 +416,7 @@ FIXTURE_SETUP(view)
 		return;
 	}
 	ASSERT_EQ(0, jail_enter_levels(1, 1));
-	ASSERT_EQ(0, set_name_prctl("mine"));
+	ASSERT_EQ(0, jail_name_prctl("mine"));
 	self->h = park(0, 0, NULL);
 	self->t = park(2, 2, NULL);
 	ASSERT_LT(0, self->h);
@@ -586,10 +578,10 @@ TEST(views_while_tasks_come_and_go)
 			char name[16];
 
 			snprintf(name, sizeof(name), "churn-%d", i % 7);
-			if (jail_enter_prctl(1) || set_name_prctl(name))
+			if (jail_enter_prctl(1) || jail_name_prctl(name))
 				_exit(1);
 			if (i % 2 && (jail_enter_prctl(2) ||
-				      set_name_prctl("sub")))
+				      jail_name_prctl("sub")))
 				_exit(1);
 			_exit(0);
 		}

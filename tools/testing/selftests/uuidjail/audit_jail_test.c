@@ -37,6 +37,7 @@
 #include <linux/netlink.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 #define TEXT_MAX 2048
 #define RECORD_WAIT_MS 5000

@@ -24,6 +24,7 @@
 #include <linux/capability.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 /* An outsider that waits for its pipe to close. */
 static pid_t spawn_outsider(int *hold)

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * uuidjail selftest helpers
+ *
+ * No test harness here: the benchmark and the scenarios' guest program,
+ * which are not tests, use these helpers too.
  */
 
 #ifndef _SELFTESTS_UUIDJAIL_COMMON_H
@@ -23,8 +26,6 @@
 #include <linux/capability.h>
 #include <linux/prctl.h>
 
-#include "kselftest_harness.h"
-
 #define UUIDJAIL_FS "/sys/kernel/security/uuidjail"
 
 /* The three states, as PR_UUIDJAIL_GET returns them. */
@@ -38,6 +39,12 @@ static inline int sys_pidfd_open(pid_t pid, unsigned int flags)
 static inline int sys_pidfd_send_signal(int pidfd, int sig)
 {
 	return syscall(__NR_pidfd_send_signal, pidfd, sig, NULL, 0);
+}
+
+/* 0 or -errno of a call that returns -1 on error. */
+static inline int result(long ret)
+{
+	return ret < 0 ? -errno : 0;
 }
 
 /* prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level): 0 or -errno. */
@@ -57,6 +64,12 @@ static inline int jail_enter_levels(int first, int last)
 			return err;
 	}
 	return 0;
+}
+
+/* prctl(PR_UUIDJAIL, PR_UUIDJAIL_SET_NAME, name): 0 or -errno. */
+static inline int jail_name_prctl(const char *name)
+{
+	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_SET_NAME, name, 0, 0) ? -errno : 0;
 }
 
 static inline int jail_state(void)

@@ -27,6 +27,7 @@
 #include <linux/lsm.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 struct label {
 	unsigned long long id1, id2;

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 #define SIG SIGWINCH
 

@@ -45,6 +45,8 @@
 
 #include <linux/landlock.h>
 
+#include "common.h"
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define BENCH_DIR "/tmp/uuidjail-bench"
@@ -65,11 +67,6 @@ static void die(const char *what)
 	exit(1);
 }
 
-static int enter(int level)
-{
-	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level, 0, 0);
-}
-
 /* The target: a child that serves a UNIX socket and waits for EOF. */
 static pid_t target;
 static int target_pidfd, target_hold;
@@ -87,7 +84,7 @@ static socklen_t listener_address(pid_t pid, struct sockaddr_un *addr)
 
 static void start_target(int levels)
 {
-	int hold[2], ready[2], level, fd;
+	int hold[2], ready[2], fd;
 	char c = 0;
 
 	if (pipe(hold) || pipe(ready))
@@ -100,9 +97,8 @@ static void start_target(int levels)
 		socklen_t len = listener_address(getpid(), &addr);
 
 		close(hold[1]);
-		for (level = 1; level <= levels; level++)
-			if (enter(level))
-				_exit(1);
+		if (jail_enter_levels(1, levels))
+			_exit(1);
 		fd = socket(AF_UNIX, SOCK_STREAM, 0);
 		if (fd < 0 || bind(fd, (struct sockaddr *)&addr, len) ||
 		    listen(fd, 4096))
@@ -119,7 +115,7 @@ static void start_target(int levels)
 		die("target");
 	close(ready[0]);
 	target_hold = hold[1];
-	target_pidfd = syscall(SYS_pidfd_open, target, 0);
+	target_pidfd = sys_pidfd_open(target, 0);
 	target_addr_len = listener_address(target, &target_addr);
 }
 
@@ -138,7 +134,7 @@ static void op_kill(void)
 
 static void op_pidfd_send_signal(void)
 {
-	syscall(SYS_pidfd_send_signal, target_pidfd, 0, NULL, 0);
+	sys_pidfd_send_signal(target_pidfd, 0);
 }
 
 static void op_getpgid(void)
@@ -316,12 +312,12 @@ static int run_ops(const char *config)
 
 	make_deep_path();
 	if (!strcmp(config, "jailed")) {
-		if (enter(1) || enter(2))
+		if (jail_enter_levels(1, 2))
 			die("enter");
 		start_target(0);
 	} else if (denied) {
 		start_target(2);
-		if (enter(1) || enter(2))
+		if (jail_enter_levels(1, 2))
 			die("enter");
 	} else if (!strcmp(config, "landlock")) {
 		landlock_scope();
@@ -374,7 +370,7 @@ static int populate(int tasks, bool jailed)
 			pthread_t thread;
 
 			close(hold[1]);
-			if (jailed && enter(1))
+			if (jailed && jail_enter_prctl(1))
 				_exit(1);
 			pthread_attr_init(&attr);
 			pthread_attr_setstack(&attr, stack, sizeof(stack));
@@ -433,7 +429,7 @@ static double time_enter1(void)
 		if (pid == 0) {
 			long long start = now_ns();
 
-			if (enter(1))
+			if (jail_enter_prctl(1))
 				_exit(1);
 			start = now_ns() - start;
 			_exit(write(fds[1], &start, sizeof(start)) !=
@@ -459,7 +455,7 @@ static int run_scale(int tasks)
 	if (pid == 0) {
 		printf("bench scale enter1 %d %.1f ns\n", tasks,
 		       time_enter1());
-		if (enter(1) || enter(2))
+		if (jail_enter_levels(1, 2))
 			die("enter");
 		start_target(0);
 		printf("bench scale kill %d %.1f ns\n", tasks,

@@ -31,10 +31,7 @@
 #include <linux/seccomp.h>
 
 #include "common.h"
-
-#ifndef PR_UUIDJAIL_SET_NAME
-#define PR_UUIDJAIL_SET_NAME 3
-#endif
+#include "kselftest_harness.h"
 
 #define SELF UUIDJAIL_FS "/self"
 #define NAME UUIDJAIL_FS "/name"
@@ -155,8 +152,7 @@ static void child(const struct setup *s, const char **argv, int in, int out,
 		_exit(CHILD_FAILED);
 	if (jail_enter_levels(1, s->levels))
 		_exit(CHILD_FAILED);
-	if (s->name && prctl(PR_UUIDJAIL, PR_UUIDJAIL_SET_NAME,
-			     (unsigned long)s->name, 0, 0))
+	if (s->name && jail_name_prctl(s->name))
 		_exit(CHILD_FAILED);
 	if (s->report_self) {
 		len = jail_read_self(buf, sizeof(buf));

@@ -48,6 +48,7 @@
 #include <linux/perf_event.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 /*
  * <linux/pidfd.h> clashes with glibc's <fcntl.h>: the first published

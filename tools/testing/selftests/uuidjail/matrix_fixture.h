@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 /* The signal C watches for: blocked, so that it stays pending. */
 #define WATCHED_SIGNAL SIGUSR1
@@ -171,12 +172,6 @@ FIXTURE_TEARDOWN(matrix)
 static inline int expected(bool allowed, int denied_errno)
 {
 	return allowed ? 0 : -denied_errno;
-}
-
-/* 0 or -errno of a call that returns -1 on error. */
-static inline int result(long ret)
-{
-	return ret < 0 ? -errno : 0;
 }
 
 /* Have C run @cmd against P: its answer. */

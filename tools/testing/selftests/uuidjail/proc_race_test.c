@@ -49,6 +49,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 #define CHURN_ARG "--uuidjail-churn"
 #define MANAGERS 5

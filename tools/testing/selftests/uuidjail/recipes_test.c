@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 #define VM_UUID "5c1f4e0a-7d2b-4c39-8e61-0f9a2b3c4d5e"
 

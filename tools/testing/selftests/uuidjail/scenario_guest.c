@@ -66,7 +66,8 @@
 #include <linux/perf_event.h>
 #include <linux/prctl.h>
 
-#define UUIDJAIL_FS "/sys/kernel/security/uuidjail"
+#include "common.h"
+
 #define LINE_MAX_LEN 512
 #define MAX_CHILDREN 8
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -115,11 +116,6 @@ static const char *errname(int err)
 }
 
 /* 0 or -errno of a call that returns -1 on error. */
-static int result(long ret)
-{
-	return ret < 0 ? -errno : 0;
-}
-
 /* Read one line of @fd, byte by byte so that no input is held back. */
 static int read_line(int fd, char *line, size_t size)
 {
@@ -209,12 +205,12 @@ static int op_tgkill(pid_t pid)
 
 static int op_pidfd_signal(pid_t pid)
 {
-	int fd = syscall(__NR_pidfd_open, pid, 0);
+	int fd = sys_pidfd_open(pid, 0);
 	int err;
 
 	if (fd < 0)
 		return -errno;
-	err = result(syscall(__NR_pidfd_send_signal, fd, SIGCONT, NULL, 0));
+	err = result(sys_pidfd_send_signal(fd, SIGCONT));
 	close(fd);
 	return err;
 }
@@ -389,7 +385,7 @@ static int op_kcmp(pid_t pid)
 /* A copy of the target's stdin, closed at once. */
 static int op_pidfd_getfd(pid_t pid)
 {
-	int pidfd = syscall(__NR_pidfd_open, pid, 0);
+	int pidfd = sys_pidfd_open(pid, 0);
 	int fd, err;
 
 	if (pidfd < 0)
@@ -457,29 +453,10 @@ static void cmd_probe(pid_t pid, const char *sock)
 static void cmd_self(void)
 {
 	char buf[128] = "";
-	ssize_t len = -1;
-	int fd;
+	const ssize_t len = jail_read_self(buf, sizeof(buf));
 
-	fd = open(UUIDJAIL_FS "/self", O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		len = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-	}
-	if (len < 0)
-		len = 0;
-	buf[len] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
-	answer("self %s", len ? buf : "?");
-}
-
-/* The path of @name, installed beside this program. */
-static void beside_me(char *path, size_t size, const char *name)
-{
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	exe[len > 0 ? len : 0] = '\0';
-	snprintf(path, size, "%s/%s", dirname(exe), name);
+	answer("self %s", len > 0 ? buf : "?");
 }
 
 static void cmd_ps(void)
@@ -488,7 +465,7 @@ static void cmd_ps(void)
 	int out[2], status;
 	pid_t pid;
 
-	beside_me(launcher, sizeof(launcher), "uuidjail");
+	helper_path(launcher, sizeof(launcher), "uuidjail");
 	fflush(stdout);
 	if (pipe2(out, O_CLOEXEC)) {
 		answer("error pipe %s", errname(errno));
@@ -548,8 +525,8 @@ static void cmd_spawn(char *args)
 		answer("error spawn");
 		return;
 	}
-	beside_me(launcher, sizeof(launcher), "uuidjail");
-	beside_me(self, sizeof(self), "scenario_guest");
+	helper_path(launcher, sizeof(launcher), "uuidjail");
+	helper_path(self, sizeof(self), "scenario_guest");
 	argv[argc++] = "uuidjail";
 	while (argc < 12) {
 		argv[argc] = strtok_r(NULL, " ", &save);

@@ -43,6 +43,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 #define MAX_AGENTS 8
 #define MAX_LINES 1024

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 #define WORKERS 8
 #define SLOTS 256

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 /* Raised by a tracee on itself, to stop for its tracer. */
 #define STOP_SIGNAL SIGWINCH

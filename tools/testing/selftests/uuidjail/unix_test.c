@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "kselftest_harness.h"
 
 enum way {
 	WAY_STREAM_PATHNAME,
