@@ -963,23 +963,22 @@ TEST_F(launcher, ps_in_jail)
 	ASSERT_STREQ(PS_HEADER, squeezed);
 	for (row = next_line(r.out); row; row = next_line(row)) {
 		struct task_line cur;
-		char state[32], name[80];
-		int pid, tgid, n;
 
-		n = sscanf(row, "%d %d %31s %llu %llu %79s %79s", &pid, &tgid,
-			   state, &cur.id1, &cur.id2, name, cur.comm);
-		ASSERT_EQ(7, n);
+		squeeze(row, squeezed, sizeof(squeezed));
+		ASSERT_EQ(0, parse_task_line(squeezed, &cur)) {
+			TH_LOG("row: %s", row);
+		}
 		rows++;
 		if (!id1) {
 			id1 = cur.id1;
 			id2 = cur.id2;
 		}
-		EXPECT_STREQ("restricted", state);
+		EXPECT_STREQ("restricted", cur.state);
 		EXPECT_EQ(id1, cur.id1);
 		EXPECT_EQ(id2, cur.id2);
-		EXPECT_NE(getpid(), pid);
-		EXPECT_NE(other.pid, pid);
-		if (pid == r.pid) {
+		EXPECT_NE(getpid(), cur.pid);
+		EXPECT_NE(other.pid, cur.pid);
+		if (cur.pid == r.pid) {
 			found_self = true;
 			EXPECT_STREQ("uuidjail", cur.comm);
 		}
