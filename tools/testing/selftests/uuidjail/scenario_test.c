@@ -79,19 +79,10 @@ struct answer {
 	char line[MAX_LINES][LINE_LEN];
 };
 
-/* One row of "uuidjail ps". */
-struct ps_row {
-	pid_t pid;
-	pid_t tgid;
-	char state[32];
-	unsigned long long id1;
-	unsigned long long id2;
-	char name[64];
-};
-
+/* The rows of "uuidjail ps": lines of the tasks file, aligned. */
 struct ps_table {
 	int n;
-	struct ps_row row[MAX_LINES];
+	struct task_line row[MAX_LINES];
 };
 
 /* What a probe must see, by the access matrix and the socket table. */
@@ -370,25 +361,16 @@ static void reach(struct __test_metadata *_metadata, struct agent *from,
 /* Parse the lines of "uuidjail ps" into @table. */
 static void parse_ps(struct ps_table *table, char (*line)[LINE_LEN], int n)
 {
-	struct ps_row *r;
-	char id1[32], id2[32];
 	int i;
 
 	table->n = 0;
-	for (i = 0; i < n; i++) {
-		r = &table->row[table->n];
-		memset(r, 0, sizeof(*r));
+	for (i = 0; i < n; i++)
 		/* The header, and the scenario_guest's own lines, fail. */
-		if (sscanf(line[i], "%d %d %31s %31s %31s %63s", &r->pid,
-			   &r->tgid, r->state, id1, id2, r->name) < 5)
-			continue;
-		r->id1 = strtoull(id1, NULL, 0);
-		r->id2 = strtoull(id2, NULL, 0);
-		table->n++;
-	}
+		if (!parse_task_line(line[i], &table->row[table->n]))
+			table->n++;
 }
 
-static const struct ps_row *ps_find(const struct ps_table *table, pid_t pid)
+static const struct task_line *ps_find(const struct ps_table *table, pid_t pid)
 {
 	int i;
 
@@ -464,7 +446,7 @@ static void ps_only_jail(struct __test_metadata *_metadata,
 	int i;
 
 	for (i = 0; i < ps.n; i++) {
-		const struct ps_row *r = &ps.row[i];
+		const struct task_line *r = &ps.row[i];
 
 		EXPECT_TRUE(r->id1 == id1 &&
 			    (r->id2 == id2 || (half_too && !r->id2))) {
@@ -484,7 +466,7 @@ TEST_F_TIMEOUT(scenario, manager_and_three_guests, 180)
 	struct host *h = &self->host;
 	struct agent *manager, *guest[3];
 	unsigned long long id1[3], id2[3];
-	const struct ps_row *row;
+	const struct task_line *row;
 	pid_t ps_pid;
 	int i, j;
 
@@ -548,8 +530,8 @@ TEST_F_TIMEOUT(scenario, browser_and_tabs, 180)
 	static const char *const jail[] = { "--name", "guest", NULL };
 	struct host *h = &self->host;
 	struct agent *manager, *bus, *browser, *tab[2], *other;
-	const struct ps_row *row;
-	unsigned long long id1;
+	unsigned long long id1, id2[2];
+	const struct task_line *row;
 	pid_t ps_pid;
 	int i;
 
@@ -598,23 +580,21 @@ TEST_F_TIMEOUT(scenario, browser_and_tabs, 180)
 	EXPECT_EQ(0ULL, row->id2);
 	EXPECT_STREQ("browser", row->name);
 	for (i = 0; i < 2; i++) {
-		unsigned long long id2;
-
-		ASSERT_EQ(0, ps_here(h));
 		ASSERT_TRUE(listed(tab[i]->pid));
 		row = ps_find(&ps, tab[i]->pid);
 		EXPECT_EQ(id1, row->id1);
 		EXPECT_NE(0ULL, row->id2);
 		EXPECT_STREQ(tab[i]->name, row->name);
-		id2 = row->id2;
-
+		id2[i] = row->id2;
+	}
+	for (i = 0; i < 2; i++) {
 		ASSERT_EQ(0, ps_in(tab[i], &ps_pid));
 		EXPECT_TRUE(listed(tab[i]->pid));
 		EXPECT_TRUE(listed(ps_pid));
 		EXPECT_TRUE(listed(browser->pid));
 		EXPECT_FALSE(listed(tab[!i]->pid));
 		EXPECT_FALSE(listed(manager->pid));
-		ps_only_jail(_metadata, tab[i], id1, id2, true);
+		ps_only_jail(_metadata, tab[i], id1, id2[i], true);
 	}
 
 	/* The browser sees its tabs and the unrestricted manager. */
