@@ -31,8 +31,8 @@ struct jail_line {
 };
 
 /*
- * Read the tasks file; store at most @max lines in @lines.  Returns the
- * number of lines, or -1 if one is malformed or the file cannot be read.
+ * Read the tasks file into @lines.  Returns the number of lines, or -1 if
+ * one is malformed, there are more than @max, or the file cannot be read.
  */
 static int read_tasks(struct task_line *lines, int max)
 {
@@ -45,13 +45,11 @@ static int read_tasks(struct task_line *lines, int max)
 	while (fgets(text, sizeof(text), f)) {
 		struct task_line t;
 
-		if (parse_task_line(text, &t)) {
+		if (n == max || parse_task_line(text, &t)) {
 			n = -1;
 			break;
 		}
-		if (n < max)
-			lines[n] = t;
-		n++;
+		lines[n++] = t;
 	}
 	fclose(f);
 	return n;
@@ -63,12 +61,13 @@ static const struct task_line *find_task(const struct task_line *lines,
 {
 	int i;
 
-	for (i = 0; i < n && i < 4096; i++)
+	for (i = 0; i < n; i++)
 		if (lines[i].pid == pid)
 			return &lines[i];
 	return NULL;
 }
 
+/* The same for the jails file. */
 static int read_jails(struct jail_line *lines, int max)
 {
 	FILE *f = fopen(UUIDJAIL_FS "/jails", "re");
@@ -81,13 +80,12 @@ static int read_jails(struct jail_line *lines, int max)
 		struct jail_line j = {};
 
 		if (sscanf(text, "%llu %llu %u %71s%c", &j.id1, &j.id2, &j.tasks,
-			   j.name, &tail) != 5 || tail != '\n' || !j.id1) {
+			   j.name, &tail) != 5 || tail != '\n' || !j.id1 ||
+		    n == max) {
 			n = -1;
 			break;
 		}
-		if (n < max)
-			lines[n] = j;
-		n++;
+		lines[n++] = j;
 	}
 	fclose(f);
 	return n;
@@ -99,7 +97,7 @@ static const struct jail_line *find_jail(const struct jail_line *lines,
 {
 	int i;
 
-	for (i = 0; i < n && i < 4096; i++)
+	for (i = 0; i < n; i++)
 		if (lines[i].id1 == id1 && lines[i].id2 == id2)
 			return &lines[i];
 	return NULL;
