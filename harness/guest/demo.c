@@ -232,8 +232,8 @@ static const char *const socket_table[3][3] = {
 static const struct {
 	const char *name;
 	bool (*fn)(pid_t pid);
+	/* &socket_table: O serves its sockets */
 	const char *const (*design)[3][3];
-	bool sockets;	/* O serves its sockets */
 } ops[] = {
 	{ "kill(pid, 0)", op_kill, &task_table },
 	{ "pidfd_send_signal(pidfd, 0)", op_pidfd_send_signal, &task_table },
@@ -247,11 +247,11 @@ static const struct {
 	{ "setpriority(PRIO_PROCESS, pid, 0)", op_setpriority, &task_table },
 	{ "sched_getaffinity(pid)", op_sched_getaffinity, &task_table },
 	{ "connect() to O's stream socket (abstract name)", op_stream_connect,
-	  &socket_table, true },
+	  &socket_table },
 	{ "connect() to O's seqpacket socket (pathname)", op_seqpacket_connect,
-	  &socket_table, true },
+	  &socket_table },
 	{ "sendto() to O's datagram socket (abstract name)", op_dgram_sendto,
-	  &socket_table, true },
+	  &socket_table },
 };
 
 /* Run one probe in a fresh subject process: 1 allowed, 0 denied, -1 error. */
@@ -370,7 +370,7 @@ static int observe(unsigned int op, int o, int s, char *cell, size_t size)
 	int seen[3], i;
 
 	for (i = 0; i < n; i++)
-		seen[i] = run_probe(ops[op].fn, ops[op].sockets,
+		seen[i] = run_probe(ops[op].fn, design == &socket_table,
 				    &cells[o][s][i]);
 	got = describe(seen, n);
 	if (strcmp(got, (*design)[o][s])) {
