@@ -22,22 +22,39 @@
 #include "setup.h"
 #include "task.h"
 
+/* Drop what hook_task_to_inode() recorded. */
+static void put_proc_pid(struct pid *const pid)
+{
+	if (!IS_ERR(pid))
+		put_pid(pid);
+}
+
 /*
- * The inode keeps a reference on its task's pid, not a label: the pid
- * leads to the task's label at check time, so a task that enters a jail
- * after its inode was created is still judged by its current label.
+ * The inode keeps a reference on the pid of its task's thread group, not
+ * a label: the pid leads to the group's label at check time, so a task
+ * that enters a jail after its inode was created is still judged by its
+ * current label.  The tasks of a thread group always share one label (a
+ * task enters only while it is single-threaded, and threads inherit their
+ * creator's label), so /proc/PID/task/TID inodes use it too.
+ *
+ * The group's pid, not the task's: a non-leader thread's execve() swaps
+ * the pids of that thread and of the leader (exchange_tids() in
+ * de_thread()), then releases the old leader with the thread's old pid.
+ * Had procfs made the inode in between, the task's pid would be that
+ * dying one (or none at all, once released) while procfs keeps serving
+ * the inode through the pid it took before the swap: the check would
+ * deny for ever, or find no pid and mistake the inode for one outside
+ * /proc.  The group's pid moves to the new leader with it
+ * (transfer_pid()) and stays attached while any thread of the group
+ * lives.  It is gone only once the whole group was released: procfs then
+ * fails on the inode itself, and UUIDJAIL_PROC_GONE marks it, so that the
+ * check denies instead of taking the inode for one outside /proc.
  *
  * procfs calls this hook when it makes the inode (the inode is not yet
  * visible) and again on every revalidation, under RCU and concurrently on
  * several CPUs.  Only the first call records a pid, and nothing ever
  * replaces or drops it before the inode is freed, so no CPU can see a pid
- * that another one released.  The pid is the task's at creation: the one
- * procfs took for the inode, unless a thread's execve swapped the pids of
- * two threads in between (exchange_tids()).  Both are pids of one thread
- * group, whose tasks always share one label (a task enters only while it
- * is single-threaded, and threads inherit their creator's label): the
- * decision is the same while that thread lives, and a denial once it is
- * gone.  The race can only deny, never allow.
+ * that another one released.
  */
 static void hook_task_to_inode(struct task_struct *const p,
 			       struct inode *const inode)
@@ -47,9 +64,10 @@ static void hook_task_to_inode(struct task_struct *const p,
 
 	if (rcu_access_pointer(blob->pid))
 		return;
-	pid = get_pid(task_pid(p));
+	/* Takes the reference under RCU: the group may be released now. */
+	pid = get_task_pid(p, PIDTYPE_TGID) ?: UUIDJAIL_PROC_GONE;
 	if (cmpxchg(&blob->pid, NULL, RCU_INITIALIZER(pid)))
-		put_pid(pid);
+		put_proc_pid(pid);
 }
 
 /*
@@ -61,7 +79,7 @@ static void hook_inode_free_security_rcu(void *const inode_security)
 	struct uuidjail_inode_security *const blob =
 		uuidjail_inode_blob(inode_security);
 
-	put_pid(rcu_dereference_protected(blob->pid, true));
+	put_proc_pid(rcu_dereference_protected(blob->pid, true));
 }
 
 /*
@@ -75,7 +93,7 @@ check_proc_inode(const struct uuidjail_inode_security *const blob,
 {
 	struct task_struct *task;
 	struct pid *pid;
-	int err = 0;
+	int err;
 
 	/*
 	 * A walk in RCU mode already holds rcu_read_lock(); a walk in
@@ -84,19 +102,17 @@ check_proc_inode(const struct uuidjail_inode_security *const blob,
 	 */
 	rcu_read_lock();
 	pid = rcu_dereference(blob->pid);
-	if (pid) {
-		/*
-		 * Without a task to judge, deny: procfs would fail anyway,
-		 * and a dead pid must never open a way around the check.
-		 * Denials here are what ps and top meet for every process
-		 * they may not see: counted, not audited.
-		 */
-		err = -EPERM;
-		task = pid_task(pid, PIDTYPE_PID);
-		if (task)
-			err = uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION,
-					     current, sjail, task, false);
-	}
+	/*
+	 * Without a task to judge, deny: procfs would fail anyway, and a
+	 * gone thread group must never open a way around the check.  The
+	 * group's leader is attached to its pid while any of its threads
+	 * lives, even as a zombie, and has the group's label.  Denials here
+	 * are what ps and top meet for every process they may not see:
+	 * counted, not audited.
+	 */
+	task = IS_ERR_OR_NULL(pid) ? NULL : pid_task(pid, PIDTYPE_TGID);
+	err = task ? uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION, current,
+				    sjail, task, false) : -EPERM;
 	rcu_read_unlock();
 
 	/* EACCES, as for any file one may not open or walk through. */
