@@ -23,7 +23,8 @@
  * uuidjail_enter_check - Check whether a task may enter a jail level
  * @label: the current label of the task
  * @level: 1 for a jail (enter1), 2 for a sub-jail (enter2)
- * @alone: whether the task is single-threaded and shares its memory with
+ * @alone: whether the task is the only task of its thread group (an
+ *         exited leader not yet reaped counts) and shares its memory with
  *         no other process (its ptrace links are checked apart, once its
  *         new label is known)
  *
@@ -85,7 +86,11 @@ static bool ptrace_links_allow(const struct uuidjail_label *const new)
  * Jailing one thread of a process whose other threads (or CLONE_VM
  * siblings) share its memory would only give a false sense of isolation,
  * and so would jailing a task that a ptrace link ties to tasks the new
- * label must not reach: such a caller is refused.
+ * label must not reach: such a caller is refused.  So is a thread whose
+ * group leader has exited but is not yet reaped: current_is_single_threaded()
+ * no longer counts the zombie, but signals to the process, /proc/PID and
+ * the /proc checks of the whole group are judged by the leader's label,
+ * which must stay the caller's.
  *
  * Checking the ptrace links and writing the label are one step: a tracer
  * attaches under the tracee's cred_guard_mutex (ptrace_attach()), and
@@ -130,6 +135,7 @@ int uuidjail_enter(const unsigned long level)
 	}
 	read_lock(&tasklist_lock);
 	err = uuidjail_enter_check(&label, level,
+				   thread_group_empty(current) &&
 				   current_is_single_threaded());
 	if (!err) {
 		/* For enter2, our reference on @old becomes the new one's. */

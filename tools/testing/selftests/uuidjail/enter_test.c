@@ -186,6 +186,79 @@ TEST_F(iface, multithreaded_caller)
 	close(fds[0]);
 }
 
+/* The state letter of @pid's main thread, from /proc/PID/stat, or 0. */
+static char main_thread_state(pid_t pid)
+{
+	char path[64], buf[512];
+	const char *end;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (read_text(path, buf, sizeof(buf)) <= 0)
+		return 0;
+	end = strrchr(buf, ')');
+	return end && end[1] == ' ' ? end[2] : 0;
+}
+
+struct orphan_thread {
+	bool securityfs;
+	pid_t pid;
+	int fd;
+};
+
+/* Once the main thread is a zombie: enter, and report. */
+static void *enter_after_main_exits(void *arg)
+{
+	const struct orphan_thread *o = arg;
+	int report[3] = { 0 }, i;
+
+	for (i = 0; i < 10000 && !report[2]; i++) {
+		report[2] = main_thread_state(o->pid) == 'Z';
+		if (!report[2])
+			usleep(1000);
+	}
+	report[0] = enter_via(o->securityfs, 1);
+	report[1] = jail_state();
+	_exit(write(o->fd, report, sizeof(report)) != sizeof(report));
+}
+
+/*
+ * The last live thread of a process whose main thread exited: signals to
+ * the process and its /proc/PID are judged by the zombie main thread's
+ * label, so this thread may not take another one.
+ */
+TEST_F(iface, thread_of_exited_main_thread)
+{
+	int fds[2], report[3], status;
+	pid_t child;
+
+	ASSERT_EQ(0, pipe(fds));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		static struct orphan_thread o;
+		pthread_t thread;
+
+		o.securityfs = variant->securityfs;
+		o.pid = getpid();
+		o.fd = fds[1];
+		if (pthread_create(&thread, NULL, enter_after_main_exits, &o))
+			_exit(1);
+		/* This thread only: the process lives on in the other. */
+		syscall(SYS_exit, 0);
+	}
+	close(fds[1]);
+	ASSERT_EQ(sizeof(report), read(fds[0], report, sizeof(report)));
+	ASSERT_TRUE(report[2]) {
+		TH_LOG("the main thread never showed as a zombie");
+	}
+	EXPECT_EQ(-EBUSY, report[0]);
+	EXPECT_EQ(UNRESTRICTED, report[1]);
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	close(fds[0]);
+}
+
 /* A tracer would keep its hold on tracees outside the jail. */
 TEST_F(iface, tracer_caller)
 {
