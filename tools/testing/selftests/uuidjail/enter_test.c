@@ -13,17 +13,21 @@
 #include <libgen.h>
 #include <limits.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <linux/capability.h>
+#include <linux/ioprio.h>
 #include <linux/lsm.h>
 
 #include "common.h"
@@ -259,6 +263,67 @@ TEST_F(iface, thread_of_exited_main_thread)
 	close(fds[0]);
 }
 
+static void *return_at_once(void *arg)
+{
+	return arg;
+}
+
+/* Spin until the parent dies: the exiting threads below wait for a CPU. */
+static pid_t start_hog(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		for (;;)
+			;
+	}
+	return pid;
+}
+
+#define JOIN_ROUNDS 500
+
+/*
+ * pthread_join() returns when the thread clears its tid, in exit_mm(),
+ * long before the thread is unlinked from its group (release_task()).  A
+ * process that joined all its threads is alone: entering must not fail
+ * while the joined thread finishes exiting, on any round, with both CPUs
+ * busy so that the exiting thread is often preempted.  Each round is a
+ * fresh process, since entering is one-way.
+ */
+TEST_F(iface, joined_threads_leave_caller_alone)
+{
+	int i, status, refused = 0;
+	pid_t hogs[2];
+
+	for (i = 0; i < 2; i++)
+		ASSERT_LE(0, hogs[i] = start_hog());
+	for (i = 0; i < JOIN_ROUNDS; i++) {
+		pid_t child = fork();
+
+		ASSERT_LE(0, child);
+		if (child == 0) {
+			pthread_t thread;
+
+			if (pthread_create(&thread, NULL, return_at_once, NULL) ||
+			    pthread_join(thread, NULL))
+				_exit(255);
+			_exit(-enter_via(variant->securityfs, 1));
+		}
+		ASSERT_EQ(child, waitpid(child, &status, 0));
+		ASSERT_TRUE(WIFEXITED(status));
+		ASSERT_NE(255, WEXITSTATUS(status));
+		if (WEXITSTATUS(status) && refused++ < 3)
+			TH_LOG("round %d: entering failed with errno %d", i,
+			       WEXITSTATUS(status));
+	}
+	for (i = 0; i < 2; i++) {
+		kill(hogs[i], SIGKILL);
+		waitpid(hogs[i], NULL, 0);
+	}
+	EXPECT_EQ(0, refused);
+}
+
 /* A tracer would keep its hold on tracees outside the jail. */
 TEST_F(iface, tracer_caller)
 {
@@ -284,6 +349,132 @@ TEST_F(iface, tracer_caller)
 	EXPECT_EQ(0, enter_via(variant->securityfs, 1));
 	close(fds[1]);
 	ASSERT_EQ(child, waitpid(child, &status, 0));
+}
+
+/*
+ * A process made with clone() that shares one piece of state with its
+ * creator, without being its thread: memory (CLONE_VM), the fd table
+ * (CLONE_FILES), cwd, root and umask (CLONE_FS) or the io context
+ * (CLONE_IO, through which ioprio_set() on oneself sets the other's I/O
+ * priority).  While the state is shared, neither side may enter; once the
+ * sharer has dropped it (unshare()) or is gone, entering works.
+ */
+FIXTURE(sharing) {};
+
+FIXTURE_VARIANT(sharing) {
+	int clone_flag;
+	/* Whether the sharer can drop the state with unshare(). */
+	bool unshare;
+};
+
+FIXTURE_VARIANT_ADD(sharing, memory) {
+	.clone_flag = CLONE_VM,
+};
+
+FIXTURE_VARIANT_ADD(sharing, fd_table) {
+	.clone_flag = CLONE_FILES,
+	.unshare = true,
+};
+
+FIXTURE_VARIANT_ADD(sharing, fs_struct) {
+	.clone_flag = CLONE_FS,
+	.unshare = true,
+};
+
+FIXTURE_VARIANT_ADD(sharing, io_context) {
+	.clone_flag = CLONE_IO,
+};
+
+FIXTURE_SETUP(sharing)
+{
+	ASSERT_EQ(UNRESTRICTED, jail_state());
+}
+
+FIXTURE_TEARDOWN(sharing)
+{
+}
+
+struct sharer {
+	int flag;
+	bool unshare;
+	int go;		/* read end: the creator writes a byte to end */
+	int out;	/* write end: the three results below */
+};
+
+/*
+ * Try to enter while sharing; then, if the state can be unshared, unshare
+ * it and try again.  Reports errnos, negated, or 0.
+ */
+static int sharer_main(void *arg)
+{
+	const struct sharer *const s = arg;
+	int report[3] = { 0, 0, 1 };
+	char c;
+
+	report[0] = jail_enter_prctl(1);
+	if (s->unshare) {
+		report[1] = result(unshare(s->flag));
+		report[2] = jail_enter_prctl(1);
+	}
+	if (write(s->out, report, sizeof(report)) != sizeof(report))
+		return 1;
+	/* A byte, not EOF: a sharer may hold its own copy of the write end. */
+	return read(s->go, &c, 1) != 1;
+}
+
+TEST_F(sharing, enter_refused_while_shared)
+{
+	const size_t stack_size = 256 * 1024;
+	char *const stack = malloc(stack_size);
+	struct sharer s = {
+		.flag = variant->clone_flag,
+		.unshare = variant->unshare,
+	};
+	int go[2], out[2], report[3], status;
+	pid_t child;
+
+	ASSERT_NE(NULL, stack);
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(out));
+	s.go = go[0];
+	s.out = out[1];
+	/* CLONE_IO shares an io context only once there is one. */
+	if (variant->clone_flag == CLONE_IO)
+		ASSERT_EQ(0, syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0,
+				     IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)));
+	/* malloc() aligns the top of the stack as clone() needs. */
+	child = clone(sharer_main, stack + stack_size,
+		      variant->clone_flag | SIGCHLD, &s);
+	ASSERT_LE(0, child);
+	ASSERT_EQ(sizeof(report), read(out[0], report, sizeof(report)));
+
+	/* The sharer was refused; it entered once it had unshared. */
+	EXPECT_EQ(-EBUSY, report[0]);
+	if (variant->unshare) {
+		EXPECT_EQ(0, report[1]);
+		EXPECT_EQ(0, report[2]);
+		/* Nothing shared any more: this side enters too. */
+		EXPECT_EQ(0, jail_enter_prctl(1));
+		EXPECT_EQ(HALF, jail_state());
+	} else {
+		/* The creator is refused as long as the sharer lives... */
+		EXPECT_EQ(-EBUSY, jail_enter_prctl(1));
+		EXPECT_EQ(UNRESTRICTED, jail_state());
+	}
+	ASSERT_EQ(1, write(go[1], "g", 1));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	if (!variant->unshare) {
+		/* ... and enters once it is gone. */
+		EXPECT_EQ(0, jail_enter_prctl(1));
+		EXPECT_EQ(HALF, jail_state());
+	}
+	close(go[0]);
+	close(go[1]);
+	close(out[0]);
+	close(out[1]);
+	free(stack);
 }
 
 /* Ids come from one counter: two jails never share an id. */
