@@ -47,7 +47,7 @@ static void test_deny_counts(struct kunit *const test)
 	enum uuidjail_op op;
 
 	KUNIT_ASSERT_NOT_NULL(test, jail);
-	uuidjail_jail_init(jail, NULL);
+	uuidjail_jail_init(jail, NULL, false);
 	denial.sjail = jail;
 	for (op = 0; op < UUIDJAIL_OP_COUNT; op++) {
 		before[op] = uuidjail_denials(NULL, op);

@@ -22,6 +22,7 @@
 #include "enter.h"
 #include "jail.h"
 #include "label.h"
+#include "socket.h"
 
 /**
  * uuidjail_enter_check - Check whether a task may enter a jail level
@@ -159,6 +160,8 @@ static bool ptrace_links_allow(const struct uuidjail_label *const new)
 /**
  * uuidjail_enter - Make the current task enter a jail level
  * @level: 1 for a jail (enter1), 2 for a sub-jail (enter2)
+ * @sealed: seal the new jail or sub-jail: its tasks will reach no UNIX
+ *          socket outside it (a sub-jail of a sealed jail is sealed anyway)
  *
  * Jailing one thread of a process whose other threads share its memory,
  * or a process that shares its memory, fd table, fs_struct or io context
@@ -174,13 +177,18 @@ static bool ptrace_links_allow(const struct uuidjail_label *const new)
  * caller itself could make a task that shares its state, and it is busy
  * here.
  *
+ * Once in, the UNIX sockets the caller holds as descriptors become the new
+ * jail's (uuidjail_claim_sockets()).  That comes after the label is
+ * written: a socket is never more reachable than it was, so the order
+ * only matters to a connection made in between, as if made before.
+ *
  * Context: process context; may sleep.
  *
  * Return: 0 on success; -ENOMEM; -ERESTARTNOINTR if a signal came while
  * waiting for the lock; or an error from uuidjail_enter_check().  The
  * label is unchanged on error.
  */
-int uuidjail_enter(const unsigned long level)
+int uuidjail_enter(const unsigned long level, const bool sealed)
 {
 	struct uuidjail_task_security *const ts = uuidjail_task(current);
 	struct uuidjail_jail *const old = uuidjail_current_jail();
@@ -213,7 +221,7 @@ int uuidjail_enter(const unsigned long level)
 	err = uuidjail_enter_check(&label, level, caller_is_alone());
 	if (!err) {
 		/* For enter2, our reference on @old becomes the new one's. */
-		uuidjail_jail_init(jail, old);
+		uuidjail_jail_init(jail, old, sealed);
 		if (ptrace_links_allow(&jail->label))
 			rcu_assign_pointer(ts->jail, jail);
 		else
@@ -222,7 +230,10 @@ int uuidjail_enter(const unsigned long level)
 	read_unlock(&tasklist_lock);
 	mutex_unlock(&current->signal->cred_guard_mutex);
 
-	if (err)
+	if (err) {
 		uuidjail_jail_free_unused(jail);
-	return err;
+		return err;
+	}
+	uuidjail_claim_sockets(old, jail);
+	return 0;
 }

@@ -12,6 +12,6 @@
 
 int uuidjail_enter_check(const struct uuidjail_label *label,
 			 unsigned long level, bool alone);
-int uuidjail_enter(unsigned long level);
+int uuidjail_enter(unsigned long level, bool sealed);
 
 #endif /* _SECURITY_UUIDJAIL_ENTER_H */

@@ -17,18 +17,26 @@
  * uuidjail_parse_enter - Parse what was written to enter1 or enter2
  * @buf: the bytes written (not NUL-terminated)
  * @len: their number
+ * @sealed: set to whether the payload asks for a sealed jail
  *
- * The only valid payloads are "1" and "1\n"; everything else, including
- * leading or trailing blanks and other numbers, is rejected so that the
- * interface can grow later without ambiguity.
+ * The only valid payloads are "1" and "1 sealed", each optionally followed
+ * by one newline; everything else, including other blanks, other words
+ * and other numbers, is rejected so that the interface can grow later
+ * without ambiguity.
  *
- * Return: 0 for a valid payload, -EINVAL otherwise.
+ * Return: 0 for a valid payload, -EINVAL otherwise (@sealed is then left
+ * unspecified).
  */
-int uuidjail_parse_enter(const char *buf, size_t len)
+int uuidjail_parse_enter(const char *buf, size_t len, bool *sealed)
 {
-	if (len == 2 && buf[1] != '\n')
+	static const char seal[] = " sealed";
+
+	if (len && buf[len - 1] == '\n')
+		len--;
+	if (len == 0 || buf[0] != '1')
 		return -EINVAL;
-	if ((len != 1 && len != 2) || buf[0] != '1')
+	*sealed = len > 1;
+	if (*sealed && (len != sizeof(seal) || memcmp(buf + 1, seal, len - 1)))
 		return -EINVAL;
 	return 0;
 }
@@ -87,23 +95,26 @@ const char *uuidjail_state_name(const struct uuidjail_label *label)
 /**
  * uuidjail_format_label - Format a label as the "self" file shows it
  * @label: the label
+ * @sealed: whether its jail is sealed (never for an unrestricted label)
  * @buf: where to write the NUL-terminated text, without a newline
  * @size: size of @buf, at least UUIDJAIL_LABEL_TEXT_MAX
  *
  * Return: the length of the text, without the NUL.
  */
-int uuidjail_format_label(const struct uuidjail_label *label, char *buf,
-			  size_t size)
+int uuidjail_format_label(const struct uuidjail_label *label, bool sealed,
+			  char *buf, size_t size)
 {
+	const char *const tail = sealed ? " sealed" : "";
+
 	switch (uuidjail_state(label)) {
 	case UUIDJAIL_UNRESTRICTED:
 		return scnprintf(buf, size, "unrestricted");
 	case UUIDJAIL_HALF_RESTRICTED:
-		return scnprintf(buf, size, "half-restricted id1=%llu",
-				 label->id1);
+		return scnprintf(buf, size, "half-restricted id1=%llu%s",
+				 label->id1, tail);
 	case UUIDJAIL_RESTRICTED:
 	default:
-		return scnprintf(buf, size, "restricted id1=%llu id2=%llu",
-				 label->id1, label->id2);
+		return scnprintf(buf, size, "restricted id1=%llu id2=%llu%s",
+				 label->id1, label->id2, tail);
 	}
 }

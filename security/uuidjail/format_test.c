@@ -16,20 +16,38 @@ struct parse_case {
 	int expected;
 };
 
-static const struct parse_case parse_cases[] = {
-	{ "1", "1", 1, 0 },
-	{ "1 newline", "1\n", 2, 0 },
-	{ "empty", "", 0, -EINVAL },
-	{ "0", "0", 1, -EINVAL },
-	{ "2", "2", 1, -EINVAL },
-	{ "11", "11", 2, -EINVAL },
-	{ "10", "10", 2, -EINVAL },
-	{ "1 space", "1 ", 2, -EINVAL },
-	{ "space 1", " 1", 2, -EINVAL },
-	{ "newline", "\n", 1, -EINVAL },
-	{ "1 NUL", "1\0", 2, -EINVAL },
-	{ "1 two newlines", "1\n\n", 3, -EINVAL },
-	{ "y", "y", 1, -EINVAL },
+/* Payloads of enter1 and enter2: .expected is 0 or the errno. */
+struct enter_case {
+	struct parse_case parse;
+	bool sealed;
+};
+
+static const struct enter_case enter_cases[] = {
+	{ { "1", "1", 1, 0 }, false },
+	{ { "1 newline", "1\n", 2, 0 }, false },
+	{ { "sealed", "1 sealed", 8, 0 }, true },
+	{ { "sealed newline", "1 sealed\n", 9, 0 }, true },
+	{ { "empty", "", 0, -EINVAL } },
+	{ { "0", "0", 1, -EINVAL } },
+	{ { "2", "2", 1, -EINVAL } },
+	{ { "11", "11", 2, -EINVAL } },
+	{ { "10", "10", 2, -EINVAL } },
+	{ { "1 space", "1 ", 2, -EINVAL } },
+	{ { "space 1", " 1", 2, -EINVAL } },
+	{ { "newline", "\n", 1, -EINVAL } },
+	{ { "1 NUL", "1\0", 2, -EINVAL } },
+	{ { "1 two newlines", "1\n\n", 3, -EINVAL } },
+	{ { "y", "y", 1, -EINVAL } },
+	{ { "sealed alone", "sealed", 6, -EINVAL } },
+	{ { "2 sealed", "2 sealed", 8, -EINVAL } },
+	{ { "sealed two spaces", "1  sealed", 9, -EINVAL } },
+	{ { "sealed tab", "1\tsealed", 8, -EINVAL } },
+	{ { "sealed short", "1 seale", 7, -EINVAL } },
+	{ { "sealed long", "1 sealedx", 9, -EINVAL } },
+	{ { "sealed capital", "1 Sealed", 8, -EINVAL } },
+	{ { "sealed space", "1 sealed ", 9, -EINVAL } },
+	{ { "sealed NUL", "1 sealed\0", 9, -EINVAL } },
+	{ { "sealed two newlines", "1 sealed\n\n", 10, -EINVAL } },
 };
 
 static void parse_case_desc(const struct parse_case *c, char *desc)
@@ -37,14 +55,23 @@ static void parse_case_desc(const struct parse_case *c, char *desc)
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
 }
 
-KUNIT_ARRAY_PARAM(parse, parse_cases, parse_case_desc);
+static void enter_case_desc(const struct enter_case *c, char *desc)
+{
+	parse_case_desc(&c->parse, desc);
+}
+
+KUNIT_ARRAY_PARAM(enter, enter_cases, enter_case_desc);
 
 static void test_parse_enter(struct kunit *const test)
 {
-	const struct parse_case *c = test->param_value;
+	const struct enter_case *c = test->param_value;
+	bool sealed = !c->sealed;
 
-	KUNIT_EXPECT_EQ(test, uuidjail_parse_enter(c->buf, c->len),
-			c->expected);
+	KUNIT_ASSERT_EQ(test,
+			uuidjail_parse_enter(c->parse.buf, c->parse.len, &sealed),
+			c->parse.expected);
+	if (!c->parse.expected)
+		KUNIT_EXPECT_EQ(test, sealed, c->sealed);
 }
 
 /* Names: .expected is 0 or the errno; a valid name is @buf without "\n". */
@@ -94,13 +121,13 @@ static void test_parse_name(struct kunit *const test)
 }
 
 static void expect_format(struct kunit *const test,
-			  const struct uuidjail_label *label,
+			  const struct uuidjail_label *label, bool sealed,
 			  const char *expected)
 {
 	char text[UUIDJAIL_LABEL_TEXT_MAX];
 	int len;
 
-	len = uuidjail_format_label(label, text, sizeof(text));
+	len = uuidjail_format_label(label, sealed, text, sizeof(text));
 	KUNIT_EXPECT_STREQ(test, text, expected);
 	KUNIT_EXPECT_EQ(test, len, strlen(expected));
 }
@@ -111,12 +138,14 @@ static void test_format_label(struct kunit *const test)
 				    full = { 7, 42 },
 				    max = { U64_MAX, U64_MAX };
 
-	expect_format(test, &none, "unrestricted");
-	expect_format(test, &half, "half-restricted id1=7");
-	expect_format(test, &full, "restricted id1=7 id2=42");
+	expect_format(test, &none, false, "unrestricted");
+	expect_format(test, &half, false, "half-restricted id1=7");
+	expect_format(test, &full, false, "restricted id1=7 id2=42");
+	expect_format(test, &half, true, "half-restricted id1=7 sealed");
+	expect_format(test, &full, true, "restricted id1=7 id2=42 sealed");
 	/* The longest text still fits, untruncated. */
-	expect_format(test, &max,
-		      "restricted id1=18446744073709551615 id2=18446744073709551615");
+	expect_format(test, &max, true,
+		      "restricted id1=18446744073709551615 id2=18446744073709551615 sealed");
 }
 
 static void test_state_name(struct kunit *const test)
@@ -130,7 +159,7 @@ static void test_state_name(struct kunit *const test)
 }
 
 static struct kunit_case uuidjail_format_test_cases[] = {
-	KUNIT_CASE_PARAM(test_parse_enter, parse_gen_params),
+	KUNIT_CASE_PARAM(test_parse_enter, enter_gen_params),
 	KUNIT_CASE_PARAM(test_parse_name, name_gen_params),
 	KUNIT_CASE(test_format_label),
 	KUNIT_CASE(test_state_name),

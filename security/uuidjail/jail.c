@@ -115,14 +115,17 @@ struct uuidjail_jail *uuidjail_jail_alloc(void)
  * @jail: from uuidjail_jail_alloc(), not yet published
  * @parent: NULL to make a jail; else the jail to make a sub-jail of, whose
  *          reference the caller hands over to @jail
+ * @sealed: whether @jail is sealed; a sub-jail of a sealed jail is sealed
+ *          whatever this says, since a label only ever tightens
  *
  * A jail takes a fresh global id1.  A sub-jail takes its jail's id1 and
  * the next id2 of that jail: ids of sub-jails are numbered per jail, so
  * entering one tells a task nothing about what other jails do.
  */
 void uuidjail_jail_init(struct uuidjail_jail *const jail,
-			struct uuidjail_jail *const parent)
+			struct uuidjail_jail *const parent, const bool sealed)
 {
+	jail->sealed = sealed || uuidjail_jail_sealed(parent);
 	if (!parent) {
 		jail->label.id1 = uuidjail_new_id();
 		return;

@@ -29,6 +29,8 @@
  * @audit_limit: for a jail, the audit rate limit of its tasks and of its
  *               sub-jails' tasks
  * @denials: denials made by tasks of this jail or sub-jail, per operation
+ * @sealed: tasks of this jail or sub-jail reach no UNIX socket outside it
+ *          (uuidjail_may_reach()); a sub-jail of a sealed jail is sealed
  * @name: the name a task of this jail or sub-jail gave it, or NULL: set
  *        once (uuidjail_jail_set_name()), freed with the jail; shown to
  *        people, never used in a decision
@@ -46,6 +48,7 @@ struct uuidjail_jail {
 	atomic64_t last_sub;
 	struct ratelimit_state audit_limit;
 	atomic_long_t denials[UUIDJAIL_OP_COUNT];
+	bool sealed;
 	const char *name;
 	struct rcu_head rcu;
 };
@@ -130,6 +133,17 @@ uuidjail_jail_label(const struct uuidjail_jail *const jail)
 }
 
 /**
+ * uuidjail_jail_sealed - Tell whether a jail is sealed
+ * @jail: the jail, or NULL for an unrestricted task
+ *
+ * Return: true if the tasks of @jail reach no UNIX socket outside it.
+ */
+static inline bool uuidjail_jail_sealed(const struct uuidjail_jail *const jail)
+{
+	return jail && jail->sealed;
+}
+
+/**
  * uuidjail_task_label - Snapshot the label of any task
  * @task: the task, possibly running on another CPU
  *
@@ -186,7 +200,7 @@ struct uuidjail_jail *uuidjail_jail_get(struct uuidjail_jail *jail);
 void uuidjail_jail_put(struct uuidjail_jail *jail);
 struct uuidjail_jail *uuidjail_jail_alloc(void);
 void uuidjail_jail_init(struct uuidjail_jail *jail,
-			struct uuidjail_jail *parent);
+			struct uuidjail_jail *parent, bool sealed);
 void uuidjail_jail_free_unused(struct uuidjail_jail *jail);
 int uuidjail_jail_set_name(struct uuidjail_jail *jail, const char *name);
 int uuidjail_name_self(const char *name);

@@ -17,7 +17,7 @@ static struct uuidjail_jail *new_jail(struct kunit *const test,
 
 	KUNIT_ASSERT_NOT_NULL(test, jail);
 	/* The sub-jail takes over a reference on its jail. */
-	uuidjail_jail_init(jail, uuidjail_jail_get(parent));
+	uuidjail_jail_init(jail, uuidjail_jail_get(parent), false);
 	return jail;
 }
 

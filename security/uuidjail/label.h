@@ -37,7 +37,7 @@ enum uuidjail_state {
 bool uuidjail_may_act(const struct uuidjail_label *subject,
 		      const struct uuidjail_label *object);
 bool uuidjail_may_reach(const struct uuidjail_label *local,
-			const struct uuidjail_label *remote);
+			const struct uuidjail_label *remote, bool sealed);
 enum uuidjail_state uuidjail_state(const struct uuidjail_label *label);
 
 #endif /* _SECURITY_UUIDJAIL_LABEL_H */

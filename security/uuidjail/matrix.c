@@ -37,16 +37,23 @@ bool uuidjail_may_act(const struct uuidjail_label *subject,
  * uuidjail_may_reach - Decide whether a task may reach a UNIX socket
  * @local: label of the task that connects or sends
  * @remote: label of the socket it reaches
+ * @sealed: whether the jail of the task is sealed
  *
  * The access matrix, except that a socket of an unrestricted task is open
- * to everyone: jailed programs keep talking to system services.
+ * to everyone but sealed jails: jailed programs keep talking to system
+ * services unless they asked to reach nothing outside their jail.  For a
+ * sealed jail the matrix alone decides, which for a half-restricted task
+ * also keeps it off unrestricted sockets: a sealed jail or sub-jail
+ * reaches the sockets of its own jail that the matrix lets it act on.
  *
  * Return: true if the connection or the datagram is allowed.
  */
 bool uuidjail_may_reach(const struct uuidjail_label *local,
-			const struct uuidjail_label *remote)
+			const struct uuidjail_label *remote, const bool sealed)
 {
-	return !remote->id1 || uuidjail_may_act(local, remote);
+	if (!remote->id1)
+		return !sealed;
+	return uuidjail_may_act(local, remote);
 }
 
 /**

@@ -158,7 +158,34 @@ static void test_reach_cell(struct kunit *const test)
 {
 	const struct matrix_case *c = test->param_value;
 
-	KUNIT_EXPECT_EQ(test, uuidjail_may_reach(&c->subject, &c->object),
+	KUNIT_EXPECT_EQ(test,
+			uuidjail_may_reach(&c->subject, &c->object, false),
+			c->allowed);
+}
+
+/* The 11 cells of a sealed local: an unrestricted task is never sealed. */
+static const struct matrix_case sealed_reach_cases[] = {
+	CELL("sealed half to unrestricted", JA, 0, 0, 0, false),
+	CELL("sealed half to half same id1", JA, 0, JA, 0, true),
+	CELL("sealed half to half other id1", JA, 0, JB, 0, false),
+	CELL("sealed half to restricted same id1", JA, 0, JA, SA, true),
+	CELL("sealed half to restricted other id1", JA, 0, JB, SA, false),
+	CELL("sealed restricted to unrestricted", JA, SA, 0, 0, false),
+	CELL("sealed restricted to half same id1", JA, SA, JA, 0, true),
+	CELL("sealed restricted to half other id1", JA, SA, JB, 0, false),
+	CELL("sealed restricted to restricted same ids", JA, SA, JA, SA, true),
+	CELL("sealed restricted to restricted other id2", JA, SA, JA, SB, false),
+	CELL("sealed restricted to restricted other id1", JA, SA, JB, SB, false),
+};
+
+KUNIT_ARRAY_PARAM(sealed_reach, sealed_reach_cases, matrix_case_desc);
+
+static void test_sealed_reach_cell(struct kunit *const test)
+{
+	const struct matrix_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test,
+			uuidjail_may_reach(&c->subject, &c->object, true),
 			c->allowed);
 }
 
@@ -176,13 +203,13 @@ static void test_reach_is_matrix_but_unrestricted(struct kunit *const test)
 		if (!label_pair(i, &l, &r))
 			continue;
 		if (uuidjail_state(&r) == UUIDJAIL_UNRESTRICTED)
-			KUNIT_EXPECT_TRUE(test, uuidjail_may_reach(&l, &r));
+			KUNIT_EXPECT_TRUE(test, uuidjail_may_reach(&l, &r, false));
 		else
-			KUNIT_EXPECT_EQ_MSG(test, uuidjail_may_reach(&l, &r),
+			KUNIT_EXPECT_EQ_MSG(test, uuidjail_may_reach(&l, &r, false),
 					    uuidjail_may_act(&l, &r),
 					    "local (%llu,%llu) remote (%llu,%llu)",
 					    l.id1, l.id2, r.id1, r.id2);
-		if (uuidjail_may_reach(&l, &r) != uuidjail_may_act(&l, &r)) {
+		if (uuidjail_may_reach(&l, &r, false) != uuidjail_may_act(&l, &r)) {
 			KUNIT_EXPECT_EQ(test, uuidjail_state(&l),
 					UUIDJAIL_RESTRICTED);
 			KUNIT_EXPECT_EQ(test, uuidjail_state(&r),
@@ -192,6 +219,32 @@ static void test_reach_is_matrix_but_unrestricted(struct kunit *const test)
 	}
 	/* Four restricted labels: (1,1), (1,2), (2,1), (2,2). */
 	KUNIT_EXPECT_EQ(test, differ, 4);
+}
+
+/*
+ * On every label made of ids 0, 1 and 2: a sealed jail reaches exactly
+ * the sockets whose label the matrix lets it act on, so none outside its
+ * own jail, and never more than an unsealed one.
+ */
+static void test_sealed_reach_is_matrix(struct kunit *const test)
+{
+	struct uuidjail_label l, r;
+	unsigned int i, checked = 0;
+
+	for (i = 0; i < LABEL_PAIRS; i++) {
+		if (!label_pair(i, &l, &r) || !l.id1)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, uuidjail_may_reach(&l, &r, true),
+				    uuidjail_may_act(&l, &r) && r.id1 == l.id1,
+				    "local (%llu,%llu) remote (%llu,%llu)",
+				    l.id1, l.id2, r.id1, r.id2);
+		if (uuidjail_may_reach(&l, &r, true))
+			KUNIT_EXPECT_TRUE(test,
+					  uuidjail_may_reach(&l, &r, false));
+		checked++;
+	}
+	/* Six jailed locals, seven labels each. */
+	KUNIT_EXPECT_EQ(test, checked, 42);
 }
 
 static void test_state(struct kunit *const test)
@@ -210,6 +263,8 @@ static struct kunit_case uuidjail_matrix_test_cases[] = {
 	KUNIT_CASE(test_matrix_self),
 	KUNIT_CASE_PARAM(test_reach_cell, reach_gen_params),
 	KUNIT_CASE(test_reach_is_matrix_but_unrestricted),
+	KUNIT_CASE_PARAM(test_sealed_reach_cell, sealed_reach_gen_params),
+	KUNIT_CASE(test_sealed_reach_is_matrix),
 	KUNIT_CASE(test_state),
 	{}
 };

@@ -3,7 +3,8 @@
  * uuidjail LSM - securityfs interface
  *
  * /sys/kernel/security/uuidjail/
- *   enter1, enter2  writing "1" makes the writer enter a jail, a sub-jail
+ *   enter1, enter2  writing "1" makes the writer enter a jail, a sub-jail;
+ *                   "1 sealed" a sealed one
  *   self            the reader's own label
  *   stats           denials since boot, per operation: the whole
  *                   system's for an unrestricted reader, its own jail's
@@ -36,7 +37,8 @@ static ssize_t enter_write(struct file *const file,
 			   const char __user *const ubuf, const size_t count,
 			   loff_t *const ppos, const unsigned long level)
 {
-	char buf[2];
+	char buf[UUIDJAIL_ENTER_TEXT_MAX];
+	bool sealed;
 	int err;
 
 	/* The whole payload in one write, from the start. */
@@ -45,9 +47,9 @@ static ssize_t enter_write(struct file *const file,
 	if (copy_from_user(buf, ubuf, count))
 		return -EFAULT;
 
-	err = uuidjail_parse_enter(buf, count);
+	err = uuidjail_parse_enter(buf, count, &sealed);
 	if (!err)
-		err = uuidjail_enter(level);
+		err = uuidjail_enter(level, sealed);
 	return err ? err : count;
 }
 
@@ -66,11 +68,13 @@ static ssize_t enter2_write(struct file *file, const char __user *ubuf,
 static ssize_t self_read(struct file *const file, char __user *const ubuf,
 			 const size_t count, loff_t *const ppos)
 {
-	const struct uuidjail_label label = uuidjail_task_label(current);
+	const struct uuidjail_jail *const jail = uuidjail_current_jail();
+	const struct uuidjail_label label = uuidjail_jail_label(jail);
 	char text[UUIDJAIL_LABEL_TEXT_MAX + 1];
 	int len;
 
-	len = uuidjail_format_label(&label, text, UUIDJAIL_LABEL_TEXT_MAX);
+	len = uuidjail_format_label(&label, uuidjail_jail_sealed(jail), text,
+				    UUIDJAIL_LABEL_TEXT_MAX);
 	text[len++] = '\n';
 	return simple_read_from_buffer(ubuf, count, ppos, text, len);
 }

@@ -37,9 +37,9 @@ static int hook_task_prctl(const int option, const unsigned long arg2,
 
 	switch (arg2) {
 	case PR_UUIDJAIL_ENTER:
-		if (arg4 || arg5)
+		if ((arg4 & ~PR_UUIDJAIL_ENTER_SEALED) || arg5)
 			return -EINVAL;
-		return uuidjail_enter(arg3);
+		return uuidjail_enter(arg3, arg4 & PR_UUIDJAIL_ENTER_SEALED);
 	case PR_UUIDJAIL_GET:
 		if (arg3 || arg4 || arg5)
 			return -EINVAL;
@@ -65,14 +65,17 @@ static int hook_getselfattr(const unsigned int attr,
 			    struct lsm_ctx __user *const ctx, u32 *const size,
 			    const u32 flags)
 {
-	const struct uuidjail_label label = uuidjail_task_label(current);
+	/* The current task's reference keeps its jail alive. */
+	const struct uuidjail_jail *const jail = uuidjail_current_jail();
+	const struct uuidjail_label label = uuidjail_jail_label(jail);
 	char text[UUIDJAIL_LABEL_TEXT_MAX];
 	int len, err;
 
 	if (attr != LSM_ATTR_CURRENT)
 		return -EOPNOTSUPP;
 
-	len = uuidjail_format_label(&label, text, sizeof(text));
+	len = uuidjail_format_label(&label, uuidjail_jail_sealed(jail), text,
+				    sizeof(text));
 	err = lsm_fill_user_ctx(ctx, size, text, len + 1, LSM_ID_UUIDJAIL, 0);
 	return err ? err : 1;
 }

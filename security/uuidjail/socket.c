@@ -14,12 +14,20 @@
  * to, is not judged again, so a connection or a socketpair made before
  * entering keeps working, as does a socket received over SCM_RIGHTS.
  *
+ * A task that enters a jail takes the UNIX sockets it holds with it
+ * (uuidjail_claim_sockets()): a socket a manager made for its guest and
+ * handed over as a descriptor becomes the guest's.  Only that step changes
+ * the label of a published socket, under the socket's state lock.
+ *
  * Both checks run under the remote socket's state lock (a spinlock): they
- * never sleep, the allow path allocates nothing, and the socket whose
- * label they read is held by the caller, which keeps its blob's jail.
+ * never sleep, the allow path allocates nothing, and the lock keeps the
+ * label they read, and the jail it points to, from being replaced.
  */
 
 #include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/lockdep.h>
 #include <linux/lsm_hooks.h>
 #include <linux/net.h>
 #include <linux/socket.h>
@@ -61,7 +69,8 @@ static int check_reach(const enum uuidjail_op op,
 	const struct uuidjail_jail *const rjail = uuidjail_sock(remote)->jail;
 	const struct uuidjail_label rlabel = uuidjail_jail_label(rjail);
 
-	if (likely(uuidjail_may_reach(&sjail->label, &rlabel)))
+	lockdep_assert_held(&unix_sk(remote)->lock);
+	if (likely(uuidjail_may_reach(&sjail->label, &rlabel, sjail->sealed)))
 		return 0;
 	deny_reach(op, sjail, remote, rjail, &rlabel);
 	return -EPERM;
@@ -144,6 +153,67 @@ static int hook_unix_may_send(struct socket *const sock,
 	if (READ_ONCE(unix_peer(sock->sk)) == other->sk)
 		return 0;
 	return check_reach(UUIDJAIL_OP_UNIX_MAY_SEND, sjail, other->sk);
+}
+
+/*
+ * Relabel @sk from an ancestor of @jail (no jail, or the jail its holder
+ * just left) to @jail.  Every task that may reach @jail's sockets could
+ * reach the ancestor's, so the set of tasks that may reach @sk only
+ * shrinks, except for the sealed tasks of @jail, whose own socket it now
+ * is.  A socket of another jail stays as it is: taking it would open it to
+ * this jail.
+ */
+static void claim_socket(struct sock *const sk,
+			 struct uuidjail_jail *const old,
+			 struct uuidjail_jail *const jail)
+{
+	struct uuidjail_sock_security *const ss = uuidjail_sock(sk);
+	struct uuidjail_jail *prev;
+
+	unix_state_lock(sk);
+	prev = ss->jail;
+	if (!prev || prev == old)
+		ss->jail = uuidjail_jail_get(jail);
+	unix_state_unlock(sk);
+	if (!prev || prev == old)
+		uuidjail_jail_put(prev);
+}
+
+/**
+ * uuidjail_claim_sockets - Give the sockets a task was handed its new jail
+ * @old: the jail the current task just left, or NULL
+ * @jail: the jail it just entered, whose parent @old is, if any
+ *
+ * Every UNIX socket that the current task holds on a descriptor kept
+ * across execve() (no close-on-exec flag) and whose label is @old or
+ * unrestricted takes @jail's: a listening socket that a manager made and
+ * handed down (a QMP monitor, a chardev, a socket-activated service) is
+ * then reachable only from unrestricted tasks and from @jail, as if the
+ * guest had made it after entering.  A close-on-exec descriptor is one the
+ * task was not handed: a process that forks and enters before execve()
+ * still holds its parent's own sockets that way, and must not take them.
+ * The fd table is the caller's alone (uuidjail_enter() refuses a shared
+ * one), so it cannot change meanwhile.
+ *
+ * Context: process context, no lock held; takes each socket's state lock.
+ */
+void uuidjail_claim_sockets(struct uuidjail_jail *const old,
+			    struct uuidjail_jail *const jail)
+{
+	struct file *file;
+	unsigned int fd;
+
+	for (fd = 0; (file = fget_task_next(current, &fd)); fd++) {
+		struct socket *const sock = sock_from_file(file);
+		bool kept;
+
+		rcu_read_lock();
+		kept = !close_on_exec(fd, current->files);
+		rcu_read_unlock();
+		if (kept && sock && sock->sk && sock->sk->sk_family == PF_UNIX)
+			claim_socket(sock->sk, old, jail);
+		fput(file);
+	}
 }
 
 static struct security_hook_list uuidjail_socket_hooks[] __ro_after_init = {

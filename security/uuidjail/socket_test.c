@@ -50,7 +50,7 @@ static int socket_test_init(struct kunit *const test)
 	static_branch_enable(&uuidjail_jails_exist);
 	t->jail = uuidjail_jail_alloc();
 	KUNIT_ASSERT_NOT_NULL(test, t->jail);
-	uuidjail_jail_init(t->jail, NULL);
+	uuidjail_jail_init(t->jail, NULL, false);
 	test->priv = t;
 	return 0;
 }

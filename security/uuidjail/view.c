@@ -176,7 +176,10 @@ static unsigned int collect_jails(struct jail_seen *const seen,
 	return n;
 }
 
-/* "ID1 ID2 TASKS NAME", ID2 0 for a jail itself, sorted by ids. */
+/*
+ * "ID1 ID2 TASKS NAME SEALED", ID2 0 for a jail itself, sorted by ids;
+ * SEALED is "sealed" or "open".
+ */
 static int jails_show(struct seq_file *const m, void *const v)
 {
 	/* Room for each task and its jail, and for tasks forked meanwhile. */
@@ -199,8 +202,9 @@ static int jails_show(struct seq_file *const m, void *const v)
 			tasks += seen[j].tasks;
 		/* Its own name: a sub-jail's line does not repeat its jail's. */
 		name = READ_ONCE(jail->name);
-		seq_printf(m, "%llu %llu %u %s\n", jail->label.id1,
-			   jail->label.id2, tasks, name ?: "-");
+		seq_printf(m, "%llu %llu %u %s %s\n", jail->label.id1,
+			   jail->label.id2, tasks, name ?: "-",
+			   jail->sealed ? "sealed" : "open");
 	}
 	rcu_read_unlock();
 	kvfree(seen);

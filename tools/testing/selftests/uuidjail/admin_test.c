@@ -28,6 +28,7 @@ struct jail_line {
 	unsigned long long id1, id2;
 	unsigned int tasks;
 	char name[72];
+	char sealed[8];
 };
 
 /*
@@ -79,9 +80,10 @@ static int read_jails(struct jail_line *lines, int max)
 	while (fgets(text, sizeof(text), f)) {
 		struct jail_line j = {};
 
-		if (sscanf(text, "%llu %llu %u %71s%c", &j.id1, &j.id2, &j.tasks,
-			   j.name, &tail) != 5 || tail != '\n' || !j.id1 ||
-		    n == max) {
+		if (sscanf(text, "%llu %llu %u %71s %7s%c", &j.id1, &j.id2,
+			   &j.tasks, j.name, j.sealed, &tail) != 6 ||
+		    tail != '\n' || !j.id1 || n == max ||
+		    (strcmp(j.sealed, "sealed") && strcmp(j.sealed, "open"))) {
 			n = -1;
 			break;
 		}
@@ -496,6 +498,7 @@ TEST_F(view, jails_lists_what_the_reader_may_see)
 	j = find_jail(lines, n, h->id1, 0);
 	ASSERT_NE(NULL, j);
 	EXPECT_STREQ("mine", j->name);
+	EXPECT_STREQ("open", j->sealed);
 	EXPECT_EQ(variant->state == HALF ? 2 : 1, j->tasks);
 
 	o = find_task(tl, nt, self->o);

@@ -47,10 +47,18 @@ static inline int result(long ret)
 	return ret < 0 ? -errno : 0;
 }
 
+/* prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level, flags): 0 or -errno. */
+static inline int jail_enter_prctl_flags(unsigned long level,
+					 unsigned long flags)
+{
+	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level, flags, 0) ?
+	       -errno : 0;
+}
+
 /* prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level): 0 or -errno. */
 static inline int jail_enter_prctl(unsigned long level)
 {
-	return prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level, 0, 0) ? -errno : 0;
+	return jail_enter_prctl_flags(level, 0);
 }
 
 /* Enter levels first..last, one at a time; 0 or the first -errno. */

@@ -581,6 +581,11 @@ TEST(securityfs_modes)
 TEST(prctl_bad_arguments)
 {
 	static const unsigned long bad_ops[] = { 0, 4, 99, ULONG_MAX };
+	/* Only PR_UUIDJAIL_ENTER_SEALED is a flag of PR_UUIDJAIL_ENTER. */
+	static const unsigned long bad_flags[] = {
+		2, 4, PR_UUIDJAIL_ENTER_SEALED | 2, ~PR_UUIDJAIL_ENTER_SEALED,
+		ULONG_MAX,
+	};
 	static const unsigned long bad_levels[] = { 0, 3, 4, ULONG_MAX,
 #if ULONG_MAX > UINT_MAX
 		/* A valid level in the low half must not hide the rest. */
@@ -595,8 +600,10 @@ TEST(prctl_bad_arguments)
 	}
 	for (i = 0; i < ARRAY_SIZE(bad_levels); i++)
 		EXPECT_EQ(-EINVAL, jail_enter_prctl(bad_levels[i]));
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, 1, 1, 0));
-	EXPECT_EQ(EINVAL, errno);
+	for (i = 0; i < ARRAY_SIZE(bad_flags); i++)
+		EXPECT_EQ(-EINVAL, jail_enter_prctl_flags(1, bad_flags[i]));
+	/* A bad level with the flag is still a bad level. */
+	EXPECT_EQ(-EINVAL, jail_enter_prctl_flags(3, PR_UUIDJAIL_ENTER_SEALED));
 	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, 1, 0, 1));
 	EXPECT_EQ(EINVAL, errno);
 	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 1, 0, 0));

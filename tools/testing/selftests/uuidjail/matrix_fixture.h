@@ -57,11 +57,37 @@ FIXTURE_VARIANT(matrix) {
 
 /*
  * A test file gives C commands of its own by defining
- * matrix_child_extra() before it includes this file.
+ * matrix_child_extra() before it includes this file; it has P prepare
+ * what C inherits with matrix_before_fork() and drop P's copy with
+ * matrix_after_fork() (both called as P, return 0 or -errno); and it seals
+ * the jail P enters first by defining MATRIX_SEAL_P.
  */
 #ifndef matrix_child_extra
 #define matrix_child_extra(cmd) ((void)(cmd), -EINVAL)
 #endif
+#ifndef matrix_before_fork
+#define matrix_before_fork() 0
+#endif
+#ifndef matrix_after_fork
+#define matrix_after_fork() 0
+#endif
+#ifndef MATRIX_SEAL_P
+#define MATRIX_SEAL_P false
+#endif
+
+/* Enter levels first..last, sealing the first if MATRIX_SEAL_P. */
+static inline int matrix_enter_p(int first, int last)
+{
+	if (MATRIX_SEAL_P && first == 1 && last >= 1) {
+		const int err = jail_enter_prctl_flags(1,
+						       PR_UUIDJAIL_ENTER_SEALED);
+
+		if (err)
+			return err;
+		first = 2;
+	}
+	return jail_enter_levels(first, last);
+}
 
 static int child_run(char cmd)
 {
@@ -120,7 +146,8 @@ FIXTURE_SETUP(matrix)
 {
 	int cmd[2], res[2], entered;
 
-	ASSERT_EQ(0, jail_enter_levels(1, variant->subject_before_fork));
+	ASSERT_EQ(0, matrix_enter_p(1, variant->subject_before_fork));
+	ASSERT_EQ(0, matrix_before_fork());
 	ASSERT_EQ(0, pipe2(cmd, O_CLOEXEC));
 	ASSERT_EQ(0, pipe2(res, O_CLOEXEC));
 
@@ -133,6 +160,7 @@ FIXTURE_SETUP(matrix)
 	}
 	close(cmd[0]);
 	close(res[1]);
+	ASSERT_EQ(0, matrix_after_fork());
 	self->cmd_fd = cmd[1];
 	self->res_fd = res[0];
 	/*
@@ -145,9 +173,9 @@ FIXTURE_SETUP(matrix)
 	ASSERT_EQ(sizeof(entered), read(self->res_fd, &entered,
 					sizeof(entered)));
 	ASSERT_EQ(0, entered);
-	ASSERT_EQ(0, jail_enter_levels(jail_state() + 1,
-				       variant->subject_before_fork +
-				       variant->subject_after_fork));
+	ASSERT_EQ(0, matrix_enter_p(jail_state() + 1,
+				    variant->subject_before_fork +
+				    variant->subject_after_fork));
 	ASSERT_EQ(variant->subject_before_fork + variant->subject_after_fork,
 		  jail_state());
 
