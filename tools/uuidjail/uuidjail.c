@@ -2,13 +2,16 @@
 /*
  * uuidjail - run a program in a fresh uuidjail jail
  *
- *   uuidjail [--half | --sub] [--name NAME] [--best-effort] [--] [CMD [ARG...]]
+ *   uuidjail [--half | --sub] [--seal] [--name NAME] [--connect FD=PATH]...
+ *            [--best-effort] [--] [CMD [ARG...]]
  *   uuidjail status [PID...]
  *   uuidjail ps
  *
  * The launcher enters a jail and a sub-jail of it (or only one of them),
- * optionally names what it entered, then execs CMD in place: CMD keeps the
- * launcher's pid, and so does whatever supervises it.  See uuidjail(1) and
+ * optionally sealed and named, then execs CMD in place: CMD keeps the
+ * launcher's pid, and so does whatever supervises it.  --connect makes
+ * connections to UNIX sockets before entering, for a CMD whose jail is
+ * sealed but needs a helper outside it.  See uuidjail(1) and
  * Documentation/admin-guide/LSM/uuidjail.rst.
  *
  * Exit status, as env(1) and chroot(1) have it: 125 when the launcher
@@ -27,7 +30,9 @@
 #include <stdnoreturn.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <linux/types.h>
@@ -42,6 +47,9 @@
 #endif
 #ifndef PR_UUIDJAIL_ENTER
 #define PR_UUIDJAIL_ENTER 1
+#endif
+#ifndef PR_UUIDJAIL_ENTER_SEALED
+#define PR_UUIDJAIL_ENTER_SEALED 1UL
 #endif
 #ifndef PR_UUIDJAIL_GET
 #define PR_UUIDJAIL_GET 2
@@ -110,8 +118,13 @@ static void usage(void)
 	      "Options:\n"
 	      "      --half         enter a fresh jail only (half-restricted)\n"
 	      "      --sub          enter a fresh sub-jail of the caller's jail\n"
+	      "      --seal         seal the first level entered: CMD reaches no\n"
+	      "                     UNIX socket outside its jail\n"
 	      "      --name NAME    name the jail (with --sub: the sub-jail);\n"
 	      "                     1 to 63 printable ASCII characters, no space\n"
+	      "      --connect FD=PATH\n"
+	      "                     before entering, connect a stream socket to\n"
+	      "                     the UNIX socket PATH and hand it to CMD as FD\n"
 	      "      --best-effort  if uuidjail is not active, warn and run CMD\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
@@ -347,12 +360,14 @@ static int write_fs(const char *file, const char *text)
 	return err;
 }
 
-static int enter(int level)
+static int enter(int level, bool sealed)
 {
 	if (use_prctl)
-		return prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level, 0, 0) ?
+		return prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, level,
+			     sealed ? PR_UUIDJAIL_ENTER_SEALED : 0, 0) ?
 		       -errno : 0;
-	return write_fs(level == 1 ? "enter1" : "enter2", "1");
+	return write_fs(level == 1 ? "enter1" : "enter2",
+			sealed ? "1 sealed" : "1");
 }
 
 static int set_name(const char *name)
@@ -433,7 +448,8 @@ static void busy_cause(char *buf, size_t size)
 }
 
 /* Report why entering @level failed with @err, and exit. */
-static noreturn void enter_failed(int level, int err, enum mode mode)
+static noreturn void enter_failed(int level, int err, enum mode mode,
+				  bool sealed)
 {
 	const char *what = level == 1 ? "a jail" : "a sub-jail";
 	char label[128], cause[192];
@@ -452,6 +468,9 @@ static noreturn void enter_failed(int level, int err, enum mode mode)
 		if (level == 2 && !strcmp(label, "unrestricted"))
 			die("cannot enter a sub-jail: in no jail (%s); drop --sub",
 			    label);
+		if (sealed)
+			die("cannot enter %s sealed: %s (does this kernel support sealed jails?)",
+			    what, strerror(-err));
 		die("cannot enter %s: %s", what, strerror(-err));
 	case -EBUSY:
 		busy_cause(cause, sizeof(cause));
@@ -484,6 +503,49 @@ static void name_or_die(const char *name, enum mode mode)
 	default:
 		die("cannot name the %s '%s': %s", what, name, strerror(-err));
 	}
+}
+
+/*
+ * --connect FD=PATH: connect a stream socket to the UNIX socket at PATH
+ * and move it to descriptor FD, kept across execve().  Made before
+ * entering, the connection is judged with the launcher's label of that
+ * moment, and a connection is never judged again: so a program in a
+ * sealed jail can keep talking to a helper its manager started outside
+ * (a TPM emulator), but cannot reach it anew.
+ */
+static void connect_or_die(const char *spec)
+{
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	const char *path;
+	char *end;
+	long fd;
+	int s;
+
+	errno = 0;
+	fd = strtol(spec, &end, 10);
+	if (errno || end == spec || *end != '=' || fd < 3 || fd > 65535)
+		die("invalid --connect '%s': want FD=PATH, FD at least 3", spec);
+	path = end + 1;
+	if (!*path || strlen(path) >= sizeof(addr.sun_path))
+		die("invalid --connect '%s': bad socket path", spec);
+	if (fcntl(fd, F_GETFD) >= 0)
+		die("--connect '%s': descriptor %ld is already open", spec, fd);
+	strcpy(addr.sun_path, path);
+	s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (s < 0)
+		die("--connect '%s': socket: %s", spec, strerror(errno));
+	if (connect(s, (struct sockaddr *)&addr, sizeof(addr)))
+		die("cannot connect to '%s': %s", path, strerror(errno));
+	if (s == fd) {
+		/* The lowest free descriptor was FD itself. */
+		if (fcntl(s, F_SETFD, 0))
+			die("--connect '%s': %s", spec, strerror(errno));
+		return;
+	}
+	/* dup2() leaves the new descriptor without close-on-exec. */
+	if (dup2(s, fd) != fd)
+		die("--connect '%s': dup2: %s", spec, strerror(errno));
+	close(s);
 }
 
 /* Exec @cmd, or $SHELL if there is none; return only the exit status. */
@@ -669,17 +731,24 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "half", no_argument, NULL, 'H' },
 		{ "sub", no_argument, NULL, 'S' },
+		{ "seal", no_argument, NULL, 's' },
+		{ "connect", required_argument, NULL, 'c' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "best-effort", no_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{}
 	};
-	bool best_effort = false, half = false, sub = false;
+	bool best_effort = false, half = false, sub = false, seal = false;
 	enum mode mode = MODE_FULL;
 	const char *name = NULL, *why;
+	char **connects;
+	int opt, err, i, nconnects = 0;
 	char lsms[512];
-	int opt, err;
+
+	connects = calloc(argc, sizeof(*connects));
+	if (!connects)
+		die("out of memory");
 
 	/* A command only as the first argument: "-- status" runs a program. */
 	if (argc > 1 && !strcmp(argv[1], "status"))
@@ -701,6 +770,12 @@ int main(int argc, char **argv)
 			break;
 		case 'S':
 			sub = true;
+			break;
+		case 's':
+			seal = true;
+			break;
+		case 'c':
+			connects[nconnects++] = optarg;
 			break;
 		case 'n':
 			name = optarg;
@@ -744,22 +819,28 @@ int main(int argc, char **argv)
 			    lsms);
 		warn("warning: uuidjail is not active (LSMs: %s): running unjailed",
 		     lsms);
+		for (i = 0; i < nconnects; i++)
+			connect_or_die(connects[i]);
 		return run_command(argv + optind);
 	}
 	choose_route();
 
+	/* Before entering: the connections are judged as the launcher's. */
+	for (i = 0; i < nconnects; i++)
+		connect_or_die(connects[i]);
 	if (mode != MODE_SUB) {
-		err = enter(1);
+		err = enter(1, seal);
 		if (err)
-			enter_failed(1, err, mode);
+			enter_failed(1, err, mode, seal);
 		/* Name the jail before its sub-jail exists. */
 		if (name)
 			name_or_die(name, mode);
 	}
 	if (mode != MODE_HALF) {
-		err = enter(2);
+		/* A sub-jail of a sealed jail is sealed without asking. */
+		err = enter(2, seal && mode == MODE_SUB);
 		if (err)
-			enter_failed(2, err, mode);
+			enter_failed(2, err, mode, seal && mode == MODE_SUB);
 		if (name && mode == MODE_SUB)
 			name_or_die(name, mode);
 	}

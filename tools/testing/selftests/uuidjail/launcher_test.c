@@ -432,6 +432,60 @@ TEST_F(launcher, sub_keeps_the_jail)
 	EXPECT_EQ(before.id1, after.id1);
 }
 
+/* --seal seals the first level entered; "self" ends in " sealed". */
+TEST_F(launcher, seal)
+{
+	const struct setup s = { .levels = 1, .input = "" };
+	struct run r;
+
+	ASSERT_EQ(0, launch(&r, &plain, ARGS("--seal", "--", "cat", SELF)));
+	EXPECT_STREQ("", r.err);
+	EXPECT_EQ(0, strncmp(r.out, "restricted id1=", 15));
+	EXPECT_TRUE(contains(r.out, " sealed\n")) {
+		TH_LOG("%s", r.out);
+	}
+	ASSERT_EQ(0, launch(&r, &plain,
+			    ARGS("--half", "--seal", "--", "cat", SELF)));
+	EXPECT_EQ(0, strncmp(r.out, "half-restricted id1=", 20));
+	EXPECT_TRUE(contains(r.out, " sealed\n"));
+	ASSERT_EQ(0, launch(&r, &s, ARGS("--sub", "--seal", "--", "cat", SELF)));
+	EXPECT_EQ(0, strncmp(r.out, "restricted id1=", 15));
+	EXPECT_TRUE(contains(r.out, " sealed\n"));
+	/* Without --seal, nothing is sealed. */
+	ASSERT_EQ(0, launch(&r, &plain, ARGS("--", "cat", SELF)));
+	EXPECT_FALSE(contains(r.out, "sealed"));
+}
+
+/* --connect refuses what it cannot do, before entering anything. */
+static const struct {
+	const char *spec;
+	const char *message;
+} bad_connects[] = {
+	{ "2=/tmp/x.sock", "invalid --connect '2=/tmp/x.sock'" },
+	{ "x=/tmp/x.sock", "invalid --connect 'x=/tmp/x.sock'" },
+	{ "7", "invalid --connect '7'" },
+	{ "7=", "invalid --connect '7=': bad socket path" },
+	{ "7=/tmp/uuidjail-no-such.sock", "cannot connect to '/tmp/uuidjail-no-such.sock'" },
+	{ "1=/tmp/x.sock", "invalid --connect '1=/tmp/x.sock'" },
+};
+
+TEST_F(launcher, connect_refusals)
+{
+	struct run r;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(bad_connects); i++) {
+		EXPECT_EQ(125, launch(&r, &plain,
+				      ARGS("--connect", bad_connects[i].spec,
+					   "--", "cat", SELF)));
+		EXPECT_STREQ("", r.out);
+		EXPECT_TRUE(contains(r.err, bad_connects[i].message)) {
+			TH_LOG("%s: %s", bad_connects[i].spec, r.err);
+		}
+	}
+	EXPECT_EQ(UNRESTRICTED, jail_state());
+}
+
 /* Each case: the state the caller is in, the request, what stderr says. */
 static const struct {
 	int levels;
@@ -553,6 +607,8 @@ static const char *const bad_usage[][6] = {
 	{ "-z", "--", "echo", "ran" },
 	{ "--half", "--sub", "--", "echo", "ran" },
 	{ "--half=1", "--", "echo", "ran" },
+	{ "--seal=1", "--", "echo", "ran" },
+	{ "--connect" },
 	{ "--name" },
 	{ "status", "not-a-pid" },
 	{ "status", "0" },

@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -130,6 +132,107 @@ TEST_F(recipe, libvirt_emulator_wrapper)
 		TH_LOG("%s", self->out);
 	}
 	EXPECT_EQ(NULL, strstr(self->out, VM_UUID));
+}
+
+/* A listening UNIX socket at @path (unlinked first): its fd, or -1. */
+static int listen_at(const char *path, bool keep_across_exec)
+{
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_STREAM |
+			(keep_across_exec ? 0 : SOCK_CLOEXEC), 0);
+
+	snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", path);
+	unlink(path);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&addr, sizeof(addr)) ||
+	    listen(fd, 4))
+		return -1;
+	return fd;
+}
+
+/* Connect to @path from a fresh jail and sub-jail: 0 or -errno. */
+static int connect_from_jail(const char *path)
+{
+	struct sockaddr_un addr = { .sun_family = AF_UNIX };
+	int status, fd;
+	pid_t pid;
+
+	snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", path);
+	pid = fork();
+	if (pid == 0) {
+		if (jail_enter_levels(1, RESTRICTED))
+			_exit(100);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			_exit(101);
+		_exit(connect(fd, (struct sockaddr *)&addr, sizeof(addr)) ?
+		      errno : 0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -EIO;
+	return -WEXITSTATUS(status);
+}
+
+/*
+ * libvirt hands qemu its monitor socket as a descriptor and lets it
+ * connect to swtpm's socket by path.  Through qemu-uuidjail the guest is
+ * sealed, the monitor becomes the guest's (another jail cannot connect to
+ * it, libvirt still can) and the TPM chardev becomes a connection made
+ * before entering, handed to qemu as fd=N, which qemu writes to.
+ */
+TEST_F(recipe, libvirt_guest_sockets)
+{
+	char wrapper[PATH_MAX], monitor[64], helper[64], chardev[96];
+	char tpm[128], *arg, buf[8];
+	int mon, tpm_fd, conn;
+	const char *const argv[] = {
+		wrapper, "-c",
+		REPORT "; echo \"monitor: $3\"; echo \"tpm: $5\"; "
+		"eval \"echo tpm >&${5##*fd=}\"",
+		"-uuid", VM_UUID, "-chardev", chardev, "-chardev", tpm, NULL
+	};
+
+	snprintf(monitor, sizeof(monitor), "/tmp/uuidjail-monitor-%d.sock",
+		 getpid());
+	snprintf(helper, sizeof(helper), "/tmp/uuidjail-swtpm-%d.sock",
+		 getpid());
+	/* As libvirt does: kept across execve() for qemu. */
+	mon = listen_at(monitor, true);
+	ASSERT_LE(0, mon);
+	tpm_fd = listen_at(helper, false);
+	ASSERT_LE(0, tpm_fd);
+	snprintf(chardev, sizeof(chardev),
+		 "socket,id=charmonitor,fd=%d,server=on,wait=off", mon);
+	snprintf(tpm, sizeof(tpm), "socket,id=chrtpm,path=%s", helper);
+
+	tool(wrapper, sizeof(wrapper), "qemu-uuidjail");
+	ASSERT_EQ(0, run(argv, "UUIDJAIL_QEMU=/bin/sh", NULL, self->out,
+			 sizeof(self->out))) {
+		TH_LOG("%s", self->out);
+	}
+	EXPECT_NE(NULL, strstr(self->out, " sealed\n" VM_UUID "\n")) {
+		TH_LOG("%s", self->out);
+	}
+	/* The monitor's descriptor is passed through untouched... */
+	EXPECT_NE(NULL, strstr(self->out, "monitor: socket,id=charmonitor,fd="));
+	/* ... the TPM chardev is now a descriptor, which qemu wrote to. */
+	arg = strstr(self->out, "tpm: socket,id=chrtpm,fd=");
+	EXPECT_NE(NULL, arg) {
+		TH_LOG("%s", self->out);
+	}
+	conn = accept(tpm_fd, NULL, NULL);
+	ASSERT_LE(0, conn);
+	EXPECT_EQ(4, read(conn, buf, sizeof(buf)));
+	EXPECT_EQ(0, memcmp(buf, "tpm\n", 4));
+	close(conn);
+
+	/* The monitor is the guest's now: other jails are refused. */
+	EXPECT_EQ(-EPERM, connect_from_jail(monitor));
+	/* swtpm's own socket stays open to unsealed jails. */
+	EXPECT_EQ(0, connect_from_jail(helper));
+	close(mon);
+	close(tpm_fd);
+	unlink(monitor);
+	unlink(helper);
 }
 
 /* systemd: ExecStart=uuidjail --name %n -- /usr/bin/daemon */
