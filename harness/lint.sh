@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Static checks of everything uuidjail adds to the kernel, each reported
 # as "ok NAME" or "not ok NAME" followed by its findings:
-#   checkpatch --strict on every new file and on the patches, kernel-doc
-#   on the sources, a W=1 build of security/uuidjail/ under sparse, and
+#   checkpatch --strict on every new file and on the patches, that every
+#   mutant of make mutants still applies, kernel-doc on the sources, a W=1 build of security/uuidjail/ under sparse, and
 #   W=1 builds of security/uuidjail/ for 32-bit x86 and 32-bit ARM.
 # Exits non-zero if any check has findings.
 . "$(dirname "$0")/common.sh"
@@ -44,6 +44,11 @@ report checkpatch-files "$findings"
 	"${checkpatch[@]}" "$p" 2>/dev/null
 done) > "$findings"
 report checkpatch-patches "$findings"
+
+# make mutants would silently test nothing with a mutant that no longer
+# applies: each must match its source exactly once.
+python3 "$HARNESS/mutants.py" --check > "$findings" 2>&1
+report mutants-apply "$findings"
 
 "$tree/scripts/kernel-doc" -none -Wall "$TOP"/security/uuidjail/*.[ch] \
 	> "$findings" 2>&1

@@ -7,6 +7,9 @@ expect a failure. The tree is restored after each mutant.
 
 Usage: mutants.py [NAME...]   (default: all); prints one line per mutant
 and "N killed, N survived"; exits non-zero if an unexpected one survived.
+       mutants.py --check      only checks, in seconds, that every mutant
+applies exactly once to this repository's sources; prints each that does
+not and exits non-zero if any (make check runs it with the static checks).
 A mutant may name the kselftests that should kill it (a uj_tests glob),
 to boot only those; the KUnit suites run in every boot.
 """
@@ -53,12 +56,49 @@ MUTANTS = {
         "enter.c", "return alone ? 0 : -EBUSY;", "return 0;"),
     "enter-any-level": (
         "enter.c", "\tdefault:\n\t\treturn -EINVAL;\n", "\tdefault:\n\t\tbreak;\n"),
-    "parse-any-second-byte": (
-        "format.c", "\tif (len == 2 && buf[1] != '\\n')\n\t\treturn -EINVAL;\n", ""),
     "parse-any-first-byte": (
-        "format.c", " || buf[0] != '1')", ")"),
+        "format.c", "if (len == 0 || buf[0] != '1')", "if (len == 0)"),
+    "parse-sealed-any-word": (
+        "format.c", " || memcmp(buf + 1, seal, len - 1)", ""),
+    "prctl-seal-ignored": (
+        "self.c", "arg4 & PR_UUIDJAIL_ENTER_SEALED);", "false);", "unix_sealed"),
+    "sealed-not-inherited": (
+        "jail.c", "jail->sealed = sealed || uuidjail_jail_sealed(parent);",
+        "jail->sealed = sealed;", "unix_sealed"),
+    "reach-sealed-ignored": (
+        "matrix.c", "return !sealed;", "return true;", "unix_sealed"),
+    # The rule before: a joined thread not yet released counted as alive.
+    "enter-joined-thread-counts": (
+        "enter.c", "return thread_group_leader(current) &&\n"
+        "\t       atomic_read(&current->signal->live) == 1 &&\n"
+        "\t       !shares_with_other_process(current);",
+        "return thread_group_empty(current) &&\n"
+        "\t       current_is_single_threaded();", "enter"),
+    "enter-thread-not-leader": (
+        "enter.c", "return thread_group_leader(current) &&\n\t       ",
+        "return ", "enter"),
+    "enter-live-threads-ignored": (
+        "enter.c", "\t       atomic_read(&current->signal->live) == 1 &&\n", "",
+        "enter"),
+    "enter-shared-mm": (
+        "enter.c", "if (READ_ONCE(t->mm) == mm ||", "if (", "enter"),
+    "enter-shared-files": (
+        "enter.c", "\t\t    READ_ONCE(t->files) == files ||\n", "", "enter"),
+    "enter-shared-fs": (
+        "enter.c", "\t\t    READ_ONCE(t->fs) == fs ||\n", "", "enter"),
+    "enter-shared-io": (
+        "enter.c", "\t\t    (ioc && READ_ONCE(t->io_context) == ioc))",
+        "\t\t    0)", "enter"),
+    "claim-nothing": (
+        "enter.c", "\tuuidjail_claim_sockets(old, jail);\n", "", "unix_claim"),
+    "claim-close-on-exec": (
+        "socket.c", "if (kept && sock", "if (sock", "unix_claim"),
+    "claim-other-jails": (
+        "socket.c", "\tif (!prev || prev == old)\n\t\tss->jail =",
+        "\tif (1)\n\t\tss->jail =", "unix_claim"),
     "securityfs-any-offset": (
-        "securityfs.c", "if (*ppos != 0 || count == 0", "if (count == 0"),
+        "securityfs.c", "if (*ppos != 0 || count == 0 || count > sizeof(buf))",
+        "if (count == 0 || count > sizeof(buf))"),
     "enter-while-tracing": (
         "enter.c", "\tif (!list_empty(&current->ptraced))\n\t\treturn false;\n",
         "", "*enter"),
@@ -86,14 +126,13 @@ MUTANTS = {
     "fown-setlease-not-aimed": ("fown.c", "\tcase F_SETLEASE:\n", "", "fown"),
     "fown-notify-not-aimed": ("fown.c", "\tcase F_NOTIFY:\n", "", "fown"),
     "proc-audits-walks": (
-        "proc.c", "current, sjail, task, false);",
-        "current, sjail, task, true);", "audit_jail"),
+        "proc.c", "\t\t\t\t    sjail, task, false)",
+        "\t\t\t\t    sjail, task, true)", "audit_jail"),
     "reach-unrestricted-remote-judged": (
-        "matrix.c", "return !remote->id1 || uuidjail_may_act(local, remote);",
-        "return uuidjail_may_act(local, remote);", "unix"),
+        "matrix.c", "\tif (!remote->id1)\n\t\treturn !sealed;\n", "", "unix"),
     "reach-remote-any": (
-        "matrix.c", "return !remote->id1 || uuidjail_may_act(local, remote);",
-        "return true;", "unix"),
+        "matrix.c", "\t\treturn !sealed;\n\treturn uuidjail_may_act(local, remote);",
+        "\t\treturn !sealed;\n\treturn true;", "unix"),
     "accepted-keeps-client-label": (
         "socket.c", "\t\tserver->jail = uuidjail_jail_get(listener);\n",
         "\t\tserver->jail = uuidjail_jail_get(server->jail);\n", "unix"),
@@ -153,7 +192,21 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, shell=True, **kw)
 
 
+def check():
+    """Each mutant's old text occurs once in the repository's sources."""
+    sources = os.path.join(HARNESS, "..", "security", "uuidjail")
+    bad = 0
+    for name, (source, old, *_) in MUTANTS.items():
+        count = open(os.path.join(sources, source)).read().count(old)
+        if count != 1:
+            print(f"mutant {name} applies {count} times to {source}")
+            bad += 1
+    return 1 if bad else 0
+
+
 def main():
+    if sys.argv[1:] == ["--check"]:
+        return check()
     tree = sh(f". {HARNESS}/common.sh && integrated_tree",
               capture_output=True, text=True, executable="/bin/bash",
               check=True).stdout.strip()
