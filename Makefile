@@ -11,6 +11,12 @@
 #   make check-i386  static checks, then the suites on a 32-bit x86 kernel
 #   make bench     what uuidjail costs, beside the kernel without it and
 #                  Landlock (figures only; build/bench/)
+#   make deb CONFIG=/boot/config-$(uname -r) [LOCALMODCONFIG=1]
+#                  Debian packages of the kernel with uuidjail, built from
+#                  that configuration (build/deb/)
+#   make host      the host kernel packaged, installed with dpkg into a
+#                  Debian image with systemd, libvirt, qemu and swtpm, and
+#                  booted (build/host/host.log)
 #
 # FLAVOURS="base" checks the base kernel only. KSRC=/path/to/linux uses
 # that tree (7.3 or newer) instead of Debian's linux-source-7.3; it is
@@ -19,8 +25,8 @@
 H := harness
 FLAVOURS ?= base debug
 
-.PHONY: all run check check-i386 shell mutants bench deps source kernels \
-	guests clean distclean
+.PHONY: all run check check-i386 shell mutants bench deb host deps source \
+	kernels guests clean distclean
 
 all: run
 
@@ -56,6 +62,12 @@ check-i386:
 bench: FLAVOURS = bench
 bench: guests
 	@$(H)/bench.sh
+
+deb: source
+	@$(H)/deb.sh "$(CONFIG)"
+
+host: source
+	@$(H)/host.sh
 
 shell: FLAVOURS = base
 shell: guests

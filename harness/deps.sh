@@ -4,6 +4,7 @@
 # Without root, print the apt-get command instead (or use sudo if present).
 #
 #   deps.sh [FLAVOUR...]
+#   deps.sh --packages PACKAGE...   only these (make deb, the host image)
 #
 # The i386 flavour also needs a 32-bit libc and libgcc to link its static
 # guest programs; only a run that builds that flavour installs them. Not
@@ -17,6 +18,11 @@ packages=(
 	git rsync xz-utils ccache busybox-static qemu-system-x86 sparse
 	gcc-arm-linux-gnueabihf libcap-dev
 )
+if [ "${1:-}" = --packages ]; then
+	shift
+	packages=("$@")
+	set --
+fi
 for flavour in "$@"; do
 	case $flavour in
 	i386) packages+=(libc6-dev-i386

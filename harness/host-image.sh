@@ -94,7 +94,21 @@ tmp=$(mktemp -d "$CACHE/host-image/tmp.XXXXXX")
 # mmdebstrap unmounts what it mounted, even when it fails.
 trap 'rm -rf --one-file-system "$tmp"' EXIT
 export HOST_DEBS=$debs HOST_DEBS_USED=$tmp/debs-used
-includes=$(IFS=,; echo "${packages[*]}${extra:+,${extra[*]}}")
+# Extra packages by name go to apt; .deb files are copied in and
+# installed with dpkg -i, as a user installs a kernel package (apt's
+# chrooted dpkg could not see their paths on this machine).
+names=()
+dpkg_hooks=()
+for e in "${extra[@]}"; do
+	if [ -f "$e" ]; then
+		dpkg_hooks+=(--customize-hook="copy-in $e /tmp"
+			     --customize-hook="chroot \"\$1\" dpkg -i /tmp/${e##*/}"
+			     --customize-hook="rm -f \"\$1/tmp/${e##*/}\"")
+	else
+		names+=("$e")
+	fi
+done
+includes=$(IFS=,; echo "${packages[*]}${names:+,${names[*]}}")
 say "building host image: Debian $suite, ${#packages[@]} packages${extra:+ + ${extra[*]}}"
 
 # Recommends are off (mmdebstrap's default). No manuals, documentation or
@@ -115,6 +129,7 @@ mmdebstrap --mode=root --format=directory --variant=apt \
 	--customize-hook='find "$1/var/cache/apt/archives" -name "*.deb" -exec ln -f -t "$HOST_DEBS" {} +' \
 	--customize-hook='ls "$1/var/cache/apt/archives" > "$HOST_DEBS_USED"' \
 	--customize-hook="$host/customize.sh" \
+	"${dpkg_hooks[@]}" \
 	"$suite" "$tmp/root" "$mirror"
 
 # Keep one version per package in the .deb cache: the one just used.
