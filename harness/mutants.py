@@ -94,8 +94,8 @@ MUTANTS = {
     "claim-close-on-exec": (
         "socket.c", "if (kept && sock", "if (sock", "unix_claim"),
     "claim-other-jails": (
-        "socket.c", "\tif (!prev || prev == old)\n\t\tss->jail =",
-        "\tif (1)\n\t\tss->jail =", "unix_claim"),
+        "socket.c", "take = !prev || prev == old;", "take = true;",
+        "unix_claim"),
     "securityfs-any-offset": (
         "securityfs.c", "if (*ppos != 0 || count == 0 || count > sizeof(buf))",
         "if (count == 0 || count > sizeof(buf))"),

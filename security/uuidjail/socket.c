@@ -169,13 +169,15 @@ static void claim_socket(struct sock *const sk,
 {
 	struct uuidjail_sock_security *const ss = uuidjail_sock(sk);
 	struct uuidjail_jail *prev;
+	bool take;
 
 	unix_state_lock(sk);
 	prev = ss->jail;
-	if (!prev || prev == old)
+	take = !prev || prev == old;
+	if (take)
 		ss->jail = uuidjail_jail_get(jail);
 	unix_state_unlock(sk);
-	if (!prev || prev == old)
+	if (take)
 		uuidjail_jail_put(prev);
 }
 
