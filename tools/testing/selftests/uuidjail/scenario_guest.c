@@ -8,14 +8,17 @@
  *                                stdin
  *   scenario_guest serve SOCK    only listen on SOCK (a service of the
  *                                session), until stdin ends
+ *   scenario_guest daemon SOCK   only listen on SOCK, until a signal
+ *                                ends it (a system service, stdin
+ *                                ignored)
  *
- * Both first answer "ready PID STATE" (STATE as PR_UUIDJAIL_GET gives it).
+ * Each first answers "ready PID STATE" (STATE as PR_UUIDJAIL_GET gives it).
  * Every answer is one or more lines closed by a line holding a single ".".
  * Commands, one a line:
  *
- *   probe PID SOCK   try each operation below on task PID, then connect()
- *                    to SOCK: one "OP RESULT" line each, RESULT being "ok"
- *                    or the errno's name (EPERM, EACCES, ...)
+ *   probe PID [SOCK] try each operation below on task PID, then connect()
+ *                    to SOCK if given: one "OP RESULT" line each, RESULT
+ *                    being "ok" or the errno's name (EPERM, EACCES, ...)
  *   connect SOCK     only the connect() of probe
  *   self             "self TEXT", TEXT being UUIDJAIL_FS/self
  *   ps               run "uuidjail ps" (the launcher beside this program)
@@ -447,7 +450,8 @@ static void cmd_probe(pid_t pid, const char *sock)
 
 	for (i = 0; i < ARRAY_SIZE(ops); i++)
 		answer("%s %s", ops[i].name, errname(-ops[i].run(pid)));
-	answer("connect %s", errname(-op_connect(sock)));
+	if (sock)
+		answer("connect %s", errname(-op_connect(sock)));
 }
 
 static void cmd_self(void)
@@ -622,10 +626,11 @@ static void stop_children(void)
 static bool run_command(char *line)
 {
 	char sock[LINE_MAX_LEN];
-	int pid;
+	int pid, n;
 
-	if (sscanf(line, "probe %d %511s", &pid, sock) == 2)
-		cmd_probe(pid, sock);
+	n = sscanf(line, "probe %d %511s", &pid, sock);
+	if (n >= 1)
+		cmd_probe(pid, n == 2 ? sock : NULL);
 	else if (sscanf(line, "connect %511s", sock) == 1)
 		answer("connect %s", errname(-op_connect(sock)));
 	else if (!strcmp(line, "self"))
@@ -648,7 +653,8 @@ static int print_usage(void)
 {
 	fprintf(stderr,
 		"usage: scenario_guest SOCK\n"
-		"       scenario_guest serve SOCK\n");
+		"       scenario_guest serve SOCK\n"
+		"       scenario_guest daemon SOCK\n");
 	return 2;
 }
 
@@ -657,9 +663,10 @@ int main(int argc, char **argv)
 	struct pollfd fds[2];
 	char line[LINE_MAX_LEN];
 	bool serve = argc == 3 && !strcmp(argv[1], "serve");
+	bool as_daemon = argc == 3 && !strcmp(argv[1], "daemon");
 	int listener;
 
-	if (argc != 2 && !serve)
+	if (argc != 2 && !serve && !as_daemon)
 		return print_usage();
 	signal(SIGPIPE, SIG_IGN);
 	/* Without Yama in lsm=, nothing handles the option: EINVAL. */
@@ -674,7 +681,8 @@ int main(int argc, char **argv)
 	       prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 0, 0, 0));
 	answer_end();
 
-	fds[0].fd = STDIN_FILENO;
+	/* poll() skips a negative descriptor: a daemon never reads stdin. */
+	fds[0].fd = as_daemon ? -1 : STDIN_FILENO;
 	fds[0].events = POLLIN;
 	fds[1].fd = listener;
 	fds[1].events = POLLIN;
