@@ -66,7 +66,8 @@ bench: guests
 deb: source
 	@$(H)/deb.sh "$(CONFIG)"
 
-host: source
+host: FLAVOURS = base
+host: guests
 	@$(H)/host.sh
 
 shell: FLAVOURS = base

@@ -40,5 +40,12 @@ for flavour in "${flavours[@]}"; do
 	done
 done
 
+# The real host: the packaged kernel under Debian's systemd, libvirt and
+# qemu (harness/host.sh). Its report is TAP, as the kselftests' logs.
+if [ -z "${UUIDJAIL_NO_HOST:-}" ]; then
+	"$HARNESS/host.sh" || true
+	runs+=("host:$OUT/host/host-console.log:$OUT/host/host.log:nokunit")
+fi
+
 python3 "$HARNESS/summarize.py" \
 	"$(integrated_tree)/tools/testing/kunit/kunit.py" "${runs[@]}"

@@ -15,7 +15,8 @@
 # report's last line); 124 when the hard timeout (HOST_TIMEOUT, 1200 s)
 # stopped it, QEMU's status when QEMU failed. VM_SMP= and VM_MEM= set the
 # CPUs (2) and memory (4G), QEMU_CPU= the CPU model, QEMU_EXTRA= more
-# QEMU options.
+# QEMU options. HOST_DISK2= a file to attach, read-only, as /dev/vdb (the
+# payload of harness/host.sh).
 . "$(dirname "$0")/common.sh"
 
 [ $# -ge 2 ] || die "usage: host-boot.sh IMG KERNEL [INITRD] [APPEND...]"
@@ -47,6 +48,7 @@ qemu=(qemu-system-x86_64 -machine pc -cpu "${QEMU_CPU:-max,la57=off}"
       -smp "${VM_SMP:-2}" -m "${VM_MEM:-4G}" ${QEMU_EXTRA:-}
       -display none -monitor none -no-reboot -nic none
       -drive "file=$img,format=raw,if=virtio,snapshot=on"
+      ${HOST_DISK2:+-drive "file=$HOST_DISK2,format=raw,if=virtio,readonly=on"}
       -kernel "$kernel" "${initrd[@]}"
       -append "root=/dev/vda rw console=ttyS0 panic=-1 $*"
       -serial "file:$dir/$tag-console.log" -serial "file:$dir/$tag.log")

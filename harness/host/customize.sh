@@ -12,7 +12,8 @@ set -eu
 root=$1
 here=$(dirname "$0")
 
-# rootfs/: the test unit and script, and a systemd drop-in (cp keeps the
+# rootfs/: the test unit (the test itself comes with each boot, see
+# harness/host.sh) and a systemd drop-in (cp keeps the
 # executable bits; the owner is root).
 cp -R "$here/rootfs/." "$root/"
 
