@@ -6,6 +6,7 @@
 
 #include <signal.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 #include "matrix_fixture.h"
 
@@ -71,6 +72,82 @@ TEST_F(matrix, reverse_pidfd_send_signal)
 {
 	EXPECT_EQ(expected(variant->reverse_allowed, EPERM),
 		  child_ask(self->cmd_fd, self->res_fd, CMD_PIDFD_SIGNAL));
+}
+
+/*
+ * kill(-1, sig) and kill(-pgrp, sig) skip the tasks the caller may not
+ * signal, but report it differently: kill_something_info() returns 0 for
+ * -1 as soon as another task exists, whether or not one was signalled;
+ * __kill_pgrp_info() returns the last error when none of the group was.
+ * The canary, an unrestricted leader of its own process group, blocks
+ * SIGUSR1 and reports whether one is pending once the sender is done.
+ */
+static void group_kill(struct __test_metadata *const _metadata, bool jailed)
+{
+	int ready[2], go[2], report[2], status;
+	pid_t canary, sender;
+	sigset_t set;
+	char c;
+
+	ASSERT_EQ(0, pipe(ready));
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(report));
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+
+	canary = fork();
+	ASSERT_LE(0, canary);
+	if (canary == 0) {
+		if (sigprocmask(SIG_BLOCK, &set, NULL) || setpgid(0, 0))
+			_exit(1);
+		c = 'r';
+		if (write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) != 1 ||
+		    sigpending(&set))
+			_exit(1);
+		c = sigismember(&set, SIGUSR1) ? 'S' : '-';
+		_exit(write(report[1], &c, 1) == 1 ? 0 : 1);
+	}
+	ASSERT_EQ(1, read(ready[0], &c, 1));
+
+	sender = fork();
+	ASSERT_LE(0, sender);
+	if (sender == 0) {
+		if (jailed) {
+			if (jail_enter_levels(1, 2))
+				_exit(10);
+			/* Alone in its jail: every other task is skipped. */
+			if (kill(-1, SIGUSR1))
+				_exit(11);
+			if (kill(-canary, SIGUSR1) != -1 || errno != EPERM)
+				_exit(12);
+		} else if (kill(-canary, SIGUSR1)) {
+			_exit(13);
+		}
+		_exit(0);
+	}
+	ASSERT_EQ(sender, waitpid(sender, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+
+	c = 'g';
+	ASSERT_EQ(1, write(go[1], &c, 1));
+	ASSERT_EQ(1, read(report[0], &c, 1));
+	EXPECT_EQ(jailed ? '-' : 'S', c);
+	ASSERT_EQ(canary, waitpid(canary, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+/* Restricted sender: -1 returns 0, -pgrp EPERM, the canary got nothing. */
+TEST(kill_all_and_group_from_jail)
+{
+	group_kill(_metadata, true);
+}
+
+/* Unrestricted sender: the canary's group gets the signal. */
+TEST(kill_group_unrestricted)
+{
+	group_kill(_metadata, false);
 }
 
 TEST_HARNESS_MAIN
