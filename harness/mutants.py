@@ -139,9 +139,16 @@ MUTANTS = {
     "dgram-peer-judged-again": (
         "socket.c", "\tif (READ_ONCE(unix_peer(sock->sk)) == other->sk)\n"
         "\t\treturn 0;\n", "", "unix"),
+    # A workload names its own jail (and passes for another guest).
+    "name-by-workload": (
+        "jail.c", "\tif (!uuidjail_task(current)->may_name)\n"
+        "\t\treturn -EPERM;\n", "", "admin"),
+    # A task that entered after an execve() may not name what it made.
+    "name-not-on-enter": (
+        "enter.c", "\tts->may_name = true;\n", "", "admin"),
 }
 HOOKS = {
-    "jail.c": ["task_alloc", "task_free"],
+    "jail.c": ["task_alloc", "task_free", "bprm_committing_creds"],
     "task.c": ["ptrace_access_check", "ptrace_traceme",
                "task_kill", "task_setpgid", "task_getpgid", "task_getsid",
                "task_setnice", "task_setioprio", "task_getioprio",
@@ -159,7 +166,8 @@ HOOKS = {
 # The kselftests that show a hook's work, to boot only those; the
 # others boot every kselftest.
 HOOK_TESTS = {
-    "task_alloc": "enter", "file_set_fowner": "escape",
+    "task_alloc": "enter", "bprm_committing_creds": "admin",
+    "file_set_fowner": "escape",
     "file_fcntl": "fown", "file_ioctl": "fown",
     "file_send_sigiotask": "fown", "task_to_inode": "proc",
     "inode_permission": "proc", "ptrace_traceme": "traced_enter",

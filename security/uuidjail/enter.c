@@ -234,6 +234,8 @@ int uuidjail_enter(const unsigned long level, const bool sealed)
 		uuidjail_jail_free_unused(jail);
 		return err;
 	}
+	/* Its launcher, not the workload it will execute, may name it. */
+	ts->may_name = true;
 	uuidjail_claim_sockets(old, jail);
 	return 0;
 }

@@ -182,10 +182,19 @@ int uuidjail_jail_set_name(struct uuidjail_jail *const jail,
  * A half-restricted task names its jail, a restricted one its sub-jail.
  * The current task's reference keeps the jail alive.
  *
+ * Names are for attribution: what runs inside a jail must not choose what
+ * the admin sees for it (a hijacked guest naming itself after another, so
+ * that the audit records of its attacks blame its victim).  Only the task
+ * that entered the jail names it, or a child it forked, and only until
+ * that task executes a program: the launcher, never the workload it
+ * executes.  A sub-jail its launcher left unnamed shows its jail's name
+ * for good.
+ *
  * Context: process context; may sleep.
  *
- * Return: 0 on success, -EINVAL for an unrestricted task, -EEXIST if the
- * jail already has a name, -ENOMEM.
+ * Return: 0 on success, -EINVAL for an unrestricted task, -EPERM once the
+ * task executed a program since its jail was entered, -EEXIST if the jail
+ * already has a name, -ENOMEM.
  */
 int uuidjail_name_self(const char *const name)
 {
@@ -193,6 +202,8 @@ int uuidjail_name_self(const char *const name)
 
 	if (!jail)
 		return -EINVAL;
+	if (!uuidjail_task(current)->may_name)
+		return -EPERM;
 	return uuidjail_jail_set_name(jail, name);
 }
 
@@ -204,15 +215,29 @@ int uuidjail_name_self(const char *const name)
 static int hook_task_alloc(struct task_struct *const task,
 			   const u64 clone_flags)
 {
-	RCU_INIT_POINTER(uuidjail_task(task)->jail,
-			 uuidjail_jail_get(uuidjail_current_jail()));
+	struct uuidjail_task_security *const ts = uuidjail_task(task);
+
+	RCU_INIT_POINTER(ts->jail, uuidjail_jail_get(uuidjail_current_jail()));
+	ts->may_name = uuidjail_task(current)->may_name;
 	return 0;
 }
 
 /*
- * The last reference on the task is gone (possibly from an RCU callback):
- * nobody can reach its blob any more, except readers that found the task
- * under RCU, which the grace period of uuidjail_jail_put() covers.
+ * Past the point of no return of execve(): from now on the task runs the
+ * program it executes, the workload, which may no longer name its jail.
+ */
+static void hook_bprm_committing_creds(const struct linux_binprm *const bprm)
+{
+	uuidjail_task(current)->may_name = false;
+}
+
+/*
+ * The last reference on the task is gone (possibly from an RCU callback),
+ * or copy_process() failed before the task was ever visible: nobody can
+ * reach its blob any more, except readers that found the task under RCU,
+ * which the grace period of uuidjail_jail_put() covers.  No lock or count
+ * says so for both callers (the failed fork still holds its reference),
+ * hence the unconditional rcu_dereference_protected().
  */
 static void hook_task_free(struct task_struct *const task)
 {
@@ -223,6 +248,7 @@ static void hook_task_free(struct task_struct *const task)
 static struct security_hook_list uuidjail_jail_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_alloc, hook_task_alloc),
 	LSM_HOOK_INIT(task_free, hook_task_free),
+	LSM_HOOK_INIT(bprm_committing_creds, hook_bprm_committing_creds),
 };
 
 /**

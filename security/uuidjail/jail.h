@@ -31,9 +31,9 @@
  * @denials: denials made by tasks of this jail or sub-jail, per operation
  * @sealed: tasks of this jail or sub-jail reach no UNIX socket outside it
  *          (uuidjail_may_reach()); a sub-jail of a sealed jail is sealed
- * @name: the name a task of this jail or sub-jail gave it, or NULL: set
- *        once (uuidjail_jail_set_name()), freed with the jail; shown to
- *        people, never used in a decision
+ * @name: the name its launcher gave it (uuidjail_name_self()), or NULL:
+ *        set once (uuidjail_jail_set_name()), freed with the jail; shown
+ *        to people, never used in a decision
  * @rcu: frees the jail after a grace period
  *
  * Tasks point to their jail from their blob; a jail is freed only once
@@ -56,14 +56,20 @@ struct uuidjail_jail {
 /**
  * struct uuidjail_task_security - The task blob
  * @jail: the task's jail or sub-jail (a reference), NULL if unrestricted
+ * @may_name: the task entered @jail, or was forked by the task that did,
+ *            and has not executed a program since: it runs its launcher's
+ *            code, not the workload's, and may name @jail
+ *            (uuidjail_name_self())
  *
  * Only the task itself replaces its @jail (uuidjail_enter()), and only
  * with a stricter one; other tasks read it under rcu_read_lock().  A
  * pointer is read whole on every architecture, whatever the alignment the
- * LSM framework gives the blob.
+ * LSM framework gives the blob.  @may_name is only ever read and written
+ * by the task itself, and set for a new task before anyone can see it.
  */
 struct uuidjail_task_security {
 	struct uuidjail_jail __rcu *jail;
+	bool may_name;
 };
 
 DECLARE_STATIC_KEY_FALSE(uuidjail_jails_exist);

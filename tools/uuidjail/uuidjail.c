@@ -120,7 +120,7 @@ static void usage(void)
 	      "      --sub          enter a fresh sub-jail of the caller's jail\n"
 	      "      --seal         seal the first level entered: CMD reaches no\n"
 	      "                     UNIX socket outside its jail\n"
-	      "      --name NAME    name the jail (with --sub: the sub-jail);\n"
+	      "      --name NAME    name what is entered (the jail, the sub-jail);\n"
 	      "                     1 to 63 printable ASCII characters, no space\n"
 	      "      --connect FD=PATH\n"
 	      "                     before entering, connect a stream socket to\n"
@@ -480,9 +480,10 @@ static noreturn void enter_failed(int level, int err, enum mode mode,
 	}
 }
 
-static void name_or_die(const char *name, enum mode mode)
+/* Name what was just entered: level 1 the jail, level 2 the sub-jail. */
+static void name_or_die(const char *name, int level)
 {
-	const char *what = mode == MODE_SUB ? "sub-jail" : "jail";
+	const char *what = level == 2 ? "sub-jail" : "jail";
 	char *old;
 	int err;
 
@@ -834,15 +835,19 @@ int main(int argc, char **argv)
 			enter_failed(1, err, mode, seal);
 		/* Name the jail before its sub-jail exists. */
 		if (name)
-			name_or_die(name, mode);
+			name_or_die(name, 1);
 	}
 	if (mode != MODE_HALF) {
 		/* A sub-jail of a sealed jail is sealed without asking. */
 		err = enter(2, seal && mode == MODE_SUB);
 		if (err)
 			enter_failed(2, err, mode, seal && mode == MODE_SUB);
-		if (name && mode == MODE_SUB)
-			name_or_die(name, mode);
+		/*
+		 * Name the sub-jail too: once the command runs, nothing can
+		 * name it (the kernel allows it only until execve()).
+		 */
+		if (name)
+			name_or_die(name, 2);
 	}
 	return run_command(argv + optind);
 }

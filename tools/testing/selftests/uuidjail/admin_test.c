@@ -9,6 +9,7 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -593,6 +594,90 @@ TEST(views_while_tasks_come_and_go)
 	ASSERT_EQ(0, pthread_join(reader, NULL));
 	EXPECT_EQ(0, bad);
 	TH_LOG("%d tasks came and went", i);
+}
+
+/*
+ * What a workload may do to its jail's name, the workload being print_self
+ * executed by the task that entered (as a launcher executes its command):
+ * enter @levels, name the jail @jail_name if not NULL, execute
+ * "print_self @mode guest-b" and return its line in @out.
+ */
+static int workload_names(int levels, const char *jail_name,
+			  const char *mode, char *out, size_t size)
+{
+	char path[PATH_MAX];
+	int pipefd[2], status;
+	size_t len = 0;
+	ssize_t n;
+	pid_t pid;
+
+	helper_path(path, sizeof(path), "print_self");
+	if (pipe2(pipefd, O_CLOEXEC))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		if (dup2(pipefd[1], STDOUT_FILENO) < 0 ||
+		    jail_enter_levels(1, 1) ||
+		    (jail_name && jail_name_prctl(jail_name)) ||
+		    (levels == 2 && jail_enter_levels(2, 2)))
+			_exit(10);
+		execl(path, path, mode, "guest-b", (char *)NULL);
+		_exit(11);
+	}
+	close(pipefd[1]);
+	while (len < size - 1 &&
+	       (n = read(pipefd[0], out + len, size - 1 - len)) > 0)
+		len += n;
+	out[len] = '\0';
+	close(pipefd[0]);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/*
+ * A hijacked guest names itself after another so that the audit records
+ * of its attacks blame the victim: refused by both interfaces, whether its
+ * sub-jail has a name or shows its jail's, and the name stays.
+ */
+TEST(workload_cannot_rename)
+{
+	static const struct {
+		int levels;
+		const char *jail_name, *expected;
+	} cases[] = {
+		{ 2, "guest-a", "name=guest-a" },	/* unnamed sub-jail */
+		{ 1, "browser", "name=browser" },	/* the jail itself */
+		{ 2, NULL, "name=-" },			/* nothing named */
+	};
+	char out[160], expected[160];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		ASSERT_EQ(0, workload_names(cases[i].levels,
+					    cases[i].jail_name, "name", out,
+					    sizeof(out)));
+		snprintf(expected, sizeof(expected), "prctl=%d fs=%d %s\n",
+			 EPERM, EPERM, cases[i].expected);
+		EXPECT_STREQ(expected, out);
+	}
+}
+
+/*
+ * The allow path: a program that enters a sub-jail itself (a browser
+ * starting a tab) names it, once, though it was executed in its jail.
+ */
+TEST(workload_names_what_it_enters)
+{
+	char out[160], expected[160];
+
+	ASSERT_EQ(0, workload_names(1, "browser", "subname", out,
+				    sizeof(out)));
+	snprintf(expected, sizeof(expected), "prctl=0 fs=%d name=guest-b\n",
+		 EEXIST);
+	EXPECT_STREQ(expected, out);
 }
 
 TEST_HARNESS_MAIN

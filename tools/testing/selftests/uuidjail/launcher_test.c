@@ -641,8 +641,9 @@ TEST_F(launcher, help_and_version)
 }
 
 /*
- * The default mode names the jail, then enters an unnamed sub-jail: the
- * command reads the jail's name, and the kernel lists both.
+ * The default mode names the jail, then its sub-jail with the same name
+ * (nothing could name the sub-jail once the command runs): the command
+ * reads the name, and the kernel lists both.
  */
 TEST_F(launcher, name_default)
 {
@@ -670,7 +671,7 @@ TEST_F(launcher, name_default)
 	EXPECT_TRUE(has_jail(jails, t.id1, 0, "vm-4c1d6a9e")) {
 		TH_LOG("jails:\n%s", jails);
 	}
-	EXPECT_TRUE(has_jail(jails, t.id1, t.id2, "-"));
+	EXPECT_TRUE(has_jail(jails, t.id1, t.id2, "vm-4c1d6a9e"));
 
 	/* "uuidjail status PID" gives the same line. */
 	snprintf(line, sizeof(line), "%d", r.pid);
