@@ -9,6 +9,7 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <grp.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -594,6 +596,195 @@ TEST(views_while_tasks_come_and_go)
 	ASSERT_EQ(0, pthread_join(reader, NULL));
 	EXPECT_EQ(0, bad);
 	TH_LOG("%d tasks came and went", i);
+}
+
+/* A parked jail's threads wait on the hold pipe, as the jail itself. */
+static void *park_thread(void *arg)
+{
+	char c;
+
+	while (read(hold[0], &c, 1) < 0 && errno == EINTR)
+		;
+	return NULL;
+}
+
+#define MANY_JAILS 64
+#define THREADS_PER_JAIL 30
+#define READERS 4
+#define READS 25
+
+/*
+ * Reading "jails" while many tasks exist: 64 jails of 31 tasks each (as
+ * root; fewer threads where RLIMIT_NPROC would refuse them), read by 4
+ * readers at once, 25 times each.  Every read lists every jail with all
+ * its tasks; the debug kernel must report no RCU stall and no lockdep
+ * splat (the collection runs in short RCU sections, its memory is the
+ * reader's).
+ */
+TEST(jails_read_with_many_tasks)
+{
+	static struct jail_line jl[4096];
+	pid_t pids[MANY_JAILS], readers[READERS];
+	int ready[2], i, status, threads = THREADS_PER_JAIL;
+	struct rlimit nproc;
+	char c;
+
+	/* Half of the uid's limit, the rest being for everything else. */
+	ASSERT_EQ(0, getrlimit(RLIMIT_NPROC, &nproc));
+	if (getuid() && nproc.rlim_cur != RLIM_INFINITY &&
+	    nproc.rlim_cur / 2 / MANY_JAILS < THREADS_PER_JAIL + 1)
+		threads = nproc.rlim_cur / 2 / MANY_JAILS - 1;
+	ASSERT_LT(0, threads);
+	TH_LOG("%d jails of %d tasks", MANY_JAILS, threads + 1);
+
+	ASSERT_EQ(0, pipe2(hold, O_CLOEXEC));
+	ASSERT_EQ(0, pipe(ready));
+	for (i = 0; i < MANY_JAILS; i++) {
+		pids[i] = fork();
+		ASSERT_LE(0, pids[i]);
+		if (pids[i] == 0) {
+			pthread_attr_t attr;
+			pthread_t thread;
+			int t;
+
+			close(hold[1]);
+			if (jail_enter_levels(1, 1) ||
+			    pthread_attr_init(&attr) ||
+			    pthread_attr_setstacksize(&attr, 64 << 10))
+				_exit(1);
+			for (t = 0; t < threads; t++)
+				if (pthread_create(&thread, &attr, park_thread,
+						   NULL))
+					_exit(2);
+			c = 'r';
+			if (write(ready[1], &c, 1) != 1)
+				_exit(3);
+			park_thread(NULL);
+			_exit(0);
+		}
+	}
+	for (i = 0; i < MANY_JAILS; i++)
+		ASSERT_EQ(1, read(ready[0], &c, 1));
+
+	for (i = 0; i < READERS; i++) {
+		readers[i] = fork();
+		ASSERT_LE(0, readers[i]);
+		if (readers[i] == 0) {
+			int r, n, j, full;
+
+			for (r = 0; r < READS; r++) {
+				n = read_jails(jl, 4096);
+				if (n < MANY_JAILS)
+					_exit(10);
+				for (j = 0, full = 0; j < n; j++)
+					full += jl[j].tasks == threads + 1;
+				if (full < MANY_JAILS)
+					_exit(11);
+			}
+			_exit(0);
+		}
+	}
+	for (i = 0; i < READERS; i++) {
+		ASSERT_EQ(readers[i], waitpid(readers[i], &status, 0));
+		EXPECT_TRUE(WIFEXITED(status));
+		EXPECT_EQ(0, WEXITSTATUS(status));
+	}
+	unpark_all(pids, MANY_JAILS);
+}
+
+/*
+ * What /proc mounted with hidepid=invisible would hide, the view hides:
+ * a task of another uid (pid 1, root's), whatever the reader's own /proc
+ * shows.  As root: a reader of uid 1001 lists its own task, neither pid 1
+ * nor a jailed task of uid 1002 nor that task's named jail; root lists
+ * them.  As another uid: the reader itself, without pid 1.  Whether root
+ * sees pid 1 is what the ptrace read check of /proc/1/exe says, exactly
+ * hidepid's (call_proc_get_link()): not from inside a Landlock domain,
+ * which pid 1 is not in.  (/proc/1/environ would not do: mm_access() lets
+ * CAP_PERFMON read it past that check.)
+ */
+TEST(view_hides_other_uids)
+{
+	static struct task_line tl[4096];
+	static struct jail_line jl[4096];
+	const struct task_line *t;
+	int hold_pipe[2], ready[2], report[2], status, n, m;
+	char c, seen[6] = "", target[PATH_MAX];
+	pid_t other, reader;
+
+	n = read_tasks(tl, 4096);
+	ASSERT_LT(0, n);
+	ASSERT_NE(NULL, find_task(tl, n, getpid()));
+	if (getuid()) {
+		EXPECT_EQ(NULL, find_task(tl, n, 1));
+		return;
+	}
+	EXPECT_EQ(readlink("/proc/1/exe", target, sizeof(target)) > 0,
+		  !!find_task(tl, n, 1));
+
+	/* A jailed task of uid 1002, its jail named. */
+	ASSERT_EQ(0, pipe(hold_pipe));
+	ASSERT_EQ(0, pipe(ready));
+	other = fork();
+	ASSERT_LE(0, other);
+	if (other == 0) {
+		close(hold_pipe[1]);
+		if (setgroups(0, NULL) || setresgid(1002, 1002, 1002) ||
+		    setresuid(1002, 1002, 1002) ||
+		    jail_enter_levels(1, 1) || jail_name_prctl("secret-vm"))
+			_exit(1);
+		c = 'r';
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
+		/* Until the test closes its end. */
+		while (read(hold_pipe[0], &c, 1) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	close(hold_pipe[0]);
+	ASSERT_EQ(1, read(ready[0], &c, 1));
+
+	/* The reader: uid 1001, unrestricted. */
+	ASSERT_EQ(0, pipe(report));
+	reader = fork();
+	ASSERT_LE(0, reader);
+	if (reader == 0) {
+		if (setgroups(0, NULL) || setresgid(1001, 1001, 1001) ||
+		    setresuid(1001, 1001, 1001))
+			_exit(1);
+		n = read_tasks(tl, 4096);
+		m = read_jails(jl, 4096);
+		if (n < 0 || m < 0)
+			_exit(2);
+		seen[0] = find_task(tl, n, getpid()) ? 'y' : 'n';
+		seen[1] = find_task(tl, n, 1) ? 'y' : 'n';
+		seen[2] = find_task(tl, n, other) ? 'y' : 'n';
+		seen[3] = m ? 'y' : 'n';
+		seen[4] = '\n';
+		_exit(write(report[1], seen, 5) == 5 ? 0 : 3);
+	}
+	ASSERT_EQ(reader, waitpid(reader, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	/* Itself, not pid 1, not the other uid's task nor its jail. */
+	ASSERT_EQ(5, read(report[0], seen, 5));
+	EXPECT_STREQ("ynnn\n", seen);
+
+	/* Root sees the jailed task and its jail. */
+	n = read_tasks(tl, 4096);
+	m = read_jails(jl, 4096);
+	ASSERT_LT(0, n);
+	ASSERT_LT(0, m);
+	t = find_task(tl, n, other);
+	ASSERT_NE(NULL, t);
+	EXPECT_STREQ("secret-vm", t->name);
+	ASSERT_NE(NULL, find_jail(jl, m, t->id1, 0));
+	EXPECT_STREQ("secret-vm", find_jail(jl, m, t->id1, 0)->name);
+
+	close(hold_pipe[1]);
+	ASSERT_EQ(other, waitpid(other, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
 /*
