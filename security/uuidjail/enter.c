@@ -128,6 +128,7 @@ static bool shares_with_other_process(struct task_struct *const me)
  */
 static bool caller_is_alone(void)
 {
+	lockdep_assert_held(&tasklist_lock);
 	return thread_group_leader(current) &&
 	       atomic_read(&current->signal->live) == 1 &&
 	       !shares_with_other_process(current);
@@ -147,6 +148,7 @@ static bool ptrace_links_allow(const struct uuidjail_label *const new)
 	const struct task_struct *tracer;
 	struct uuidjail_label label;
 
+	lockdep_assert_held(&tasklist_lock);
 	if (!list_empty(&current->ptraced))
 		return false;
 	if (!current->ptrace)

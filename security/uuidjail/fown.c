@@ -86,6 +86,12 @@ static int hook_file_ioctl_compat(struct file *const file,
 	return hook_file_ioctl(file, cmd, arg);
 }
 
+/*
+ * The file's last reference is gone, or its opening failed before anyone
+ * saw it: nobody sets its owner any more.  Readers that found the jail
+ * under RCU (hook_file_send_sigiotask()) are covered by the grace period
+ * of uuidjail_jail_put().
+ */
 static void hook_file_free_security(struct file *const file)
 {
 	uuidjail_jail_put(rcu_dereference_protected(uuidjail_file(file)->fowner,

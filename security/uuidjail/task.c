@@ -96,6 +96,9 @@ int uuidjail_check(const enum uuidjail_op op,
 		   struct uuidjail_jail *const sjail,
 		   struct task_struct *const object, const bool audit)
 {
+	RCU_LOCKDEP_WARN(sjail != rcu_access_pointer(uuidjail_task(current)->jail) &&
+			 !rcu_read_lock_held(),
+			 "uuidjail: a jail not the caller's judged outside RCU");
 	/*
 	 * Quick return for a task of the same jail or sub-jail: one jail
 	 * object is one label, and uuidjail_may_act() lets every label act
