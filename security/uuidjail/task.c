@@ -257,14 +257,19 @@ static int hook_capget(const struct task_struct *const target,
  * callers skip the ptrace check, so a jailed root could count, sample
  * and (with CAP_KILL) SIGTRAP any task.  The event knows its target
  * task here, before any permission check.  Events without a target
- * (per-CPU) act on no task; an event inherited at fork targets a child
- * of its creator's jail.  Context: process context, no lock held.
+ * (per-CPU) act on no task.  An event inherited at fork (->parent set)
+ * targets the child being made, in the jail of the task it was inherited
+ * from: it follows the event it copies, judged when that was opened, and
+ * is allowed without reading the child's blob, which copy_process() sets
+ * up only later (perf_event_init_task() runs before security_task_alloc(),
+ * while the child still points at its parent's blob).  Context: process
+ * context, no lock held.
  */
 static int hook_perf_event_alloc(struct perf_event *const event)
 {
 	struct task_struct *const target = event->hw.target;
 
-	if (!target)
+	if (!target || event->parent)
 		return 0;
 	return check_current(UUIDJAIL_OP_PERF_EVENT_ALLOC, target);
 }
