@@ -17,6 +17,9 @@
 #   make host      the host kernel packaged, installed with dpkg into a
 #                  Debian image with systemd, libvirt, qemu and swtpm, and
 #                  booted (build/host/host.log)
+#   make fuzz [MINUTES=10]
+#                  trinity as an unprivileged user in a jail on the debug
+#                  kernel, beside canaries it must not reach
 #
 # FLAVOURS="base" checks the base kernel only. KSRC=/path/to/linux uses
 # that tree (7.3 or newer) instead of Debian's linux-source-7.3; it is
@@ -25,7 +28,7 @@
 H := harness
 FLAVOURS ?= base debug
 
-.PHONY: all run check check-i386 shell mutants bench deb host deps source \
+.PHONY: all run check check-i386 shell mutants bench deb host fuzz deps source \
 	kernels guests clean distclean
 
 all: run
@@ -69,6 +72,10 @@ deb: source
 host: FLAVOURS = base
 host: guests
 	@$(H)/host.sh
+
+fuzz: FLAVOURS = debug
+fuzz: guests
+	@$(H)/fuzz.sh $(MINUTES)
 
 shell: FLAVOURS = base
 shell: guests

@@ -105,6 +105,7 @@ cc_static() {	# cc_static COMPILER OUTPUT SOURCE...
 cc_static "${cc[*]}" "$guest/runas" "$HARNESS/guest/runas.c"
 cc_static "${cc[*]}" "$guest/uuidjail-demo" "$HARNESS/guest/demo.c"
 cc_static "${cc[*]}" "$guest/landlocked" "$HARNESS/guest/landlocked.c"
+cc_static "${cc[*]}" "$guest/canary" "$HARNESS/guest/canary.c"
 # gen_init_cpio runs here, on the build machine.
 cc_static gcc "$guest/gen_init_cpio" "$tree/usr/gen_init_cpio.c"
 
@@ -123,6 +124,24 @@ spec=$guest/initramfs.list
 	echo "file /bin/uuidjail-demo $guest/uuidjail-demo 755 0 0"
 	echo "file /bin/landlocked $guest/landlocked 755 0 0"
 	echo "file /bin/scenarios.sh $HARNESS/guest/scenarios.sh 755 0 0"
+	echo "file /bin/fuzz.sh $HARNESS/guest/fuzz.sh 755 0 0"
+	echo "file /bin/canary $guest/canary 755 0 0"
+	# Debian's trinity (the fuzzer of fuzz.sh) and the shared libraries
+	# it links, where its loader looks for them (x86_64 guests).
+	if [ "${#cc[@]}" = 1 ] && [ -x /usr/bin/trinity ]; then
+		echo "file /bin/trinity /usr/bin/trinity 755 0 0"
+		libs=$(ldd /usr/bin/trinity | grep -o '/[^ ]*' | sort -u)
+		for lib in $libs; do
+			d=${lib%/*}
+			while [ -n "$d" ]; do
+				echo "dir $d 755 0 0"
+				d=${d%/*}
+			done
+		done | sort -u
+		for lib in $libs; do
+			echo "file $lib $(realpath "$lib") 755 0 0"
+		done
+	fi
 	# The launcher and the guest program, where users would find them.
 	echo "file /bin/uuidjail $guest/selftests/uuidjail 755 0 0"
 	echo "file /bin/scenario_guest $guest/selftests/scenario_guest 755 0 0"

@@ -29,11 +29,16 @@ for flavour in "${flavours[@]}"; do
 		[ "$flavour" = base ] || [ "$tag" = last ] || continue
 		[ "$flavour" = base ] || stress=20
 		# KASAN and lockdep make the debug boot several times slower.
-		timeout=900
+		timeout=900 mem=1G
 		[ "$flavour" = base ] || timeout=2400
+		# KASAN's shadow and quarantine, and trinity, want memory.
+		[ "$flavour" = base ] || mem=2G
 		cmdline=
 		[ "$kunit" = kunit ] || cmdline=kunit.enable=0
+		# The debug boot ends with trinity in a jail (guest/fuzz.sh).
+		[ "$flavour" = base ] || cmdline+=" uj_fuzz=${UUIDJAIL_FUZZ:-120}"
 		LSM=$lsm STRESS=$stress VM_TIMEOUT=${VM_TIMEOUT:-$timeout} \
+			VM_MEM=${VM_MEM:-$mem} \
 			EXTRA_CMDLINE="${EXTRA_CMDLINE:-} $cmdline" \
 			"$HARNESS/run-vm.sh" test "$flavour" "$tag"
 		runs+=("$flavour-$tag:$OUT/$flavour/$tag-console.log:$OUT/$flavour/$tag.log:$kunit")

@@ -16,6 +16,7 @@ set -euo pipefail
 packages=(
 	gcc make libc6-dev flex bison bc libelf-dev libssl-dev perl python3
 	git rsync xz-utils ccache busybox-static qemu-system-x86 sparse
+	trinity
 	gcc-arm-linux-gnueabihf libcap-dev
 )
 if [ "${1:-}" = --packages ]; then
