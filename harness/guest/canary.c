@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,13 +36,14 @@ struct state {
 	int tracer;
 };
 
-static volatile sig_atomic_t signals[_NSIG];
-static volatile sig_atomic_t last_sender;
+/* Written by the handler, read once the canary is asked: atomics. */
+static int signals[_NSIG];
+static int last_sender;
 
 static void on_signal(int sig, siginfo_t *info, void *ctx)
 {
-	signals[sig]++;
-	last_sender = info->si_pid;
+	__atomic_add_fetch(&signals[sig], 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&last_sender, info->si_pid, __ATOMIC_RELAXED);
 }
 
 static int tracer_pid(void)
@@ -79,11 +81,11 @@ static void record(struct state *s)
 	s->tracer = tracer_pid();
 }
 
-#define DIFF(field, what)						\
-	do {								\
-		if (before->field != now.field)				\
-			printf(" %s", what);				\
-	} while (0)
+static void diff(bool changed, const char *what)
+{
+	if (changed)
+		printf(" %s", what);
+}
 
 /* Print what changed since @before, and every signal received. */
 static int report(const char *name, const struct state *before)
@@ -94,11 +96,16 @@ static int report(const char *name, const struct state *before)
 	size_t len = 0;
 
 	record(&now);
-	for (i = 1; i < _NSIG; i++)
-		if (signals[i] && len < sizeof(buf) - 64)
+	for (i = 1; i < _NSIG; i++) {
+		int count = __atomic_load_n(&signals[i], __ATOMIC_RELAXED);
+
+		if (count && len < sizeof(buf) - 64)
 			len += snprintf(buf + len, sizeof(buf) - len,
 					" signal %d (x%d, last from %d)", i,
-					(int)signals[i], (int)last_sender);
+					count,
+					__atomic_load_n(&last_sender,
+							__ATOMIC_RELAXED));
+	}
 	touched = len || before->nice != now.nice ||
 		  before->ioprio != now.ioprio ||
 		  before->policy != now.policy || before->prio != now.prio ||
@@ -111,17 +118,16 @@ static int report(const char *name, const struct state *before)
 		return 0;
 	}
 	printf("canary %s: touched:", name);
-	DIFF(nice, "nice");
-	DIFF(ioprio, "ioprio");
-	DIFF(policy, "policy");
-	DIFF(prio, "priority");
-	if (!CPU_EQUAL(&before->cpus, &now.cpus))
-		printf(" affinity");
-	if (memcmp(before->limits, now.limits, sizeof(now.limits)))
-		printf(" rlimits");
-	DIFF(pgid, "pgid");
-	DIFF(sid, "sid");
-	DIFF(tracer, "tracer");
+	diff(before->nice != now.nice, "nice");
+	diff(before->ioprio != now.ioprio, "ioprio");
+	diff(before->policy != now.policy, "policy");
+	diff(before->prio != now.prio, "priority");
+	diff(!CPU_EQUAL(&before->cpus, &now.cpus), "affinity");
+	diff(memcmp(before->limits, now.limits, sizeof(now.limits)),
+	     "rlimits");
+	diff(before->pgid != now.pgid, "pgid");
+	diff(before->sid != now.sid, "sid");
+	diff(before->tracer != now.tracer, "tracer");
 	printf("%.*s\n", (int)len, buf);
 	return 1;
 }
