@@ -125,9 +125,17 @@ MUTANTS = {
     "fown-setsig-not-aimed": ("fown.c", "\tcase F_SETSIG:\n", "", "fown"),
     "fown-setlease-not-aimed": ("fown.c", "\tcase F_SETLEASE:\n", "", "fown"),
     "fown-notify-not-aimed": ("fown.c", "\tcase F_NOTIFY:\n", "", "fown"),
-    "proc-audits-walks": (
-        "proc.c", "\t\t\t\t    sjail, task, false)",
-        "\t\t\t\t    sjail, task, true)", "audit_jail"),
+    "proc-audits-denials": (
+        "proc.c", "uuidjail_check(op, current, sjail, task, false)",
+        "uuidjail_check(op, current, sjail, task, true)", "audit_jail"),
+    # stat() of a PID that hidepid=invisible hides tells it exists.
+    "proc-hidepid-eacces": (
+        "proc.c", "in_group_p(fs_info->pid_gid) ? -EACCES : -ENOENT;",
+        "-EACCES;", "escape"),
+    # /proc/PID/net/... judged by nothing: their inodes have no task.
+    "proc-net-no-ancestor": (
+        "proc.c", "\t\tif (pid || IS_ROOT(dentry))\n\t\t\treturn pid;\n",
+        "\t\treturn pid;\n", "proc_ways"),
     "reach-unrestricted-remote-judged": (
         "matrix.c", "\tif (!remote->id1)\n\t\treturn !sealed;\n", "", "unix"),
     "reach-remote-any": (
@@ -157,8 +165,9 @@ HOOKS = {
     "fown.c": ["file_set_fowner", "file_fcntl", "file_ioctl",
                "file_ioctl_compat", "file_free_security",
                "file_send_sigiotask"],
-    "proc.c": ["task_to_inode", "inode_free_security_rcu",
-               "inode_permission"],
+    "proc.c": ["task_to_inode", "inode_free_security_rcu", "file_open",
+               "inode_getattr", "inode_setattr", "inode_getxattr",
+               "inode_listxattr", "path_notify"],
     "socket.c": ["sk_alloc_security", "sk_free_security",
                  "unix_stream_connect", "unix_may_send"],
     "self.c": ["task_prctl", "getselfattr"],
@@ -170,7 +179,10 @@ HOOK_TESTS = {
     "file_set_fowner": "escape",
     "file_fcntl": "fown", "file_ioctl": "fown",
     "file_send_sigiotask": "fown", "task_to_inode": "proc",
-    "inode_permission": "proc", "ptrace_traceme": "traced_enter",
+    "file_open": "proc", "inode_getattr": "proc_ways",
+    "inode_setattr": "proc_ways", "inode_getxattr": "proc_ways",
+    "inode_listxattr": "proc_ways", "path_notify": "proc_ways",
+    "ptrace_traceme": "traced_enter",
     "perf_event_alloc": "limits", "sk_alloc_security": "unix",
     "unix_stream_connect": "unix", "unix_may_send": "unix",
 }

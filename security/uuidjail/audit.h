@@ -31,7 +31,12 @@ enum uuidjail_op {
 	UUIDJAIL_OP_TASK_GETSCHEDULER,
 	UUIDJAIL_OP_TASK_MOVEMEMORY,
 	UUIDJAIL_OP_CAPGET,
-	UUIDJAIL_OP_INODE_PERMISSION,
+	UUIDJAIL_OP_FILE_OPEN,
+	UUIDJAIL_OP_INODE_GETATTR,
+	UUIDJAIL_OP_INODE_SETATTR,
+	UUIDJAIL_OP_INODE_GETXATTR,
+	UUIDJAIL_OP_INODE_LISTXATTR,
+	UUIDJAIL_OP_PATH_NOTIFY,
 	UUIDJAIL_OP_PERF_EVENT_ALLOC,
 	UUIDJAIL_OP_UNIX_STREAM_CONNECT,
 	UUIDJAIL_OP_UNIX_MAY_SEND,
@@ -51,7 +56,7 @@ enum uuidjail_op {
  * @ojail: the jail @olabel was read from, kept alive by the caller; NULL
  *         for an unrestricted object.  Only its name is reported.
  * @audit: false to count without an audit record: a routine probe
- *         (PTRACE_MODE_NOAUDIT, a walk through /proc)
+ *         (PTRACE_MODE_NOAUDIT, a /proc entry)
  */
 struct uuidjail_denial {
 	enum uuidjail_op op;

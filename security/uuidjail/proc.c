@@ -2,20 +2,49 @@
 /*
  * uuidjail LSM - /proc/PID hooks
  *
- * Every /proc/PID/... inode is tied to its task at task_to_inode; opening
- * or walking through such an inode is then checked against the task's
- * current label.  This covers entries that no ptrace check guards
- * (status, cmdline, comm, oom_score_adj, attr/...), and those whose
- * ptrace check a capability can bypass (mm_access() lets CAP_PERFMON read
- * environ, maps, ...), since root inside a jail must stay jailed.
+ * Every /proc/PID/... inode is tied to its task at task_to_inode.  What
+ * shows or changes something of the task through such an inode is then
+ * judged with the task's label of that moment, once per operation, by a
+ * hook that no path walk calls: a host where nobody jails pays nothing
+ * per path component.  This covers the entries that no ptrace check
+ * guards (status, cmdline, comm, oom_score_adj, attr/...) and those
+ * whose ptrace check a capability can bypass (mm_access() lets
+ * CAP_PERFMON read environ, maps, ...), since root inside a jail must
+ * stay jailed.  Every way in, and what stops it:
+ *
+ * - open() and openat2() of any entry, files and directories, whatever
+ *   the path (through a bind mount, /proc/self/../PID, a directory
+ *   descriptor or a cwd taken before entering): file_open.
+ * - readdir: needs a descriptor opened without O_PATH: file_open.
+ * - stat(), statx(), fstat() of an entry or of a descriptor: inode_getattr.
+ * - chown(), utimensat(), truncate(): inode_setattr.
+ * - getxattr(), listxattr(): inode_getxattr, inode_listxattr.
+ * - inotify and fanotify marks: path_notify.
+ * - the magic links (exe, cwd, root, fd/N, map_files/..., ns/...),
+ *   whether read with readlink() or followed: procfs asks the ptrace
+ *   check (proc_fd_access_allowed(), proc_ns_get_link(), ...), which
+ *   ptrace_access_check judges.
+ * - an O_PATH descriptor, chdir() or fchdir() into /proc/PID: not judged,
+ *   and they reveal nothing of the task; whatever is then done through
+ *   them is one of the operations above.
+ * - lookups, access(), faccessat2(), setxattr(): not judged.  A lookup
+ *   tells which names exist, so which threads (as tgkill() does) and which
+ *   descriptor numbers the task has; access() tells whether an entry's
+ *   owner and mode would let the caller in, which the task's uid and
+ *   dumpability decide.  procfs keeps no extended attributes to set.
  */
 
+#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
+#include <linux/magic.h>
+#include <linux/path.h>
 #include <linux/pid.h>
+#include <linux/proc_fs.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 
+#include "audit.h"
 #include "common.h"
 #include "jail.h"
 #include "proc.h"
@@ -83,25 +112,70 @@ static void hook_inode_free_security_rcu(void *const inode_security)
 }
 
 /*
- * The slow path of hook_inode_permission(), out of line so that the
- * compiler can keep the quick return, taken once per component of every
- * path walk, free of register saves.
+ * The pid of the thread group that a /proc/PID/... dentry shows: the one
+ * recorded on its inode, or, for an entry procfs made without a task
+ * (those under /proc/PID/net, which show the task's network namespace),
+ * the one of its nearest ancestor that has one.  NULL for any other
+ * procfs entry (/proc/meminfo, /proc/sys/...).
+ *
+ * The caller holds @dentry (through an open file, a path or the dentry
+ * itself), and a dentry holds a reference on its parent: every ancestor
+ * up to the root of procfs stays allocated, and procfs never moves an
+ * entry to another parent.  Each blob lives as long as its inode (see
+ * hook_inode_free_security_rcu()), and so does the pid it holds.
  */
-static noinline int
-check_proc_inode(const struct uuidjail_inode_security *const blob,
-		 struct uuidjail_jail *const sjail)
+static struct pid *proc_dentry_pid(const struct dentry *dentry)
+{
+	for (;;) {
+		const struct inode *const inode = d_backing_inode(dentry);
+		struct pid *const pid = inode ?
+			rcu_dereference(uuidjail_inode(inode)->pid) : NULL;
+
+		if (pid || IS_ROOT(dentry))
+			return pid;
+		dentry = READ_ONCE(dentry->d_parent);
+	}
+}
+
+/*
+ * The errno of a denial: EACCES, as for any file one may not open; but
+ * ENOENT where the procfs instance hides the task from the caller
+ * (hidepid=invisible or hidepid=ptraceable, has_pid_permissions()):
+ * procfs hides every task the caller may not ptrace, and uuidjail's
+ * ptrace check denies the same pairs as this one.  procfs's own checks
+ * answer ENOENT for such a task but run after these hooks (getattr) or
+ * not at all (the files under /proc/PID/net): EACCES would tell that the
+ * PID exists.
+ */
+static int proc_denial(struct super_block *const sb)
+{
+	const struct proc_fs_info *const fs_info = proc_sb_info(sb);
+
+	switch (fs_info->hide_pid) {
+	case HIDEPID_NOT_PTRACEABLE:
+		return -ENOENT;
+	case HIDEPID_INVISIBLE:
+		return in_group_p(fs_info->pid_gid) ? -EACCES : -ENOENT;
+	default:
+		return -EACCES;
+	}
+}
+
+/*
+ * The slow path of check_proc(), out of line so that the quick return,
+ * taken by every open and stat() on the system, is free of register
+ * saves.
+ */
+static noinline int check_proc_dentry(const enum uuidjail_op op,
+				      const struct dentry *const dentry,
+				      struct uuidjail_jail *const sjail)
 {
 	struct task_struct *task;
 	struct pid *pid;
-	int err;
+	int err = 0;
 
-	/*
-	 * A walk in RCU mode already holds rcu_read_lock(); a walk in
-	 * reference mode holds the inode.  Either way the blob and the pid
-	 * it holds outlive this check.
-	 */
 	rcu_read_lock();
-	pid = rcu_dereference(blob->pid);
+	pid = proc_dentry_pid(dentry);
 	/*
 	 * Without a task to judge, deny: procfs would fail anyway, and a
 	 * gone thread group must never open a way around the check.  The
@@ -110,35 +184,91 @@ check_proc_inode(const struct uuidjail_inode_security *const blob,
 	 * are what ps and top meet for every process they may not see:
 	 * counted, not audited.
 	 */
-	task = IS_ERR_OR_NULL(pid) ? NULL : pid_task(pid, PIDTYPE_TGID);
-	err = task ? uuidjail_check(UUIDJAIL_OP_INODE_PERMISSION, current,
-				    sjail, task, false) : -EPERM;
+	if (pid) {
+		task = IS_ERR(pid) ? NULL : pid_task(pid, PIDTYPE_TGID);
+		err = task ? uuidjail_check(op, current, sjail, task, false) :
+			     -EPERM;
+	}
 	rcu_read_unlock();
 
-	/* EACCES, as for any file one may not open or walk through. */
-	return err ? -EACCES : 0;
+	return err ? proc_denial(dentry->d_sb) : 0;
 }
 
-static int hook_inode_permission(struct inode *const inode, const int mask)
+/*
+ * Judge an operation on a procfs entry by the label its task has now.
+ * Quick return for unjailed tasks and for every other filesystem: every
+ * open and every stat() on the system passes here, once per call.
+ */
+static __always_inline int check_proc(const enum uuidjail_op op,
+				      const struct dentry *const dentry)
 {
-	const struct uuidjail_inode_security *const blob =
-		uuidjail_inode(inode);
 	struct uuidjail_jail *const sjail = uuidjail_current_jail();
 
-	/*
-	 * Quick return for unjailed tasks and for every inode that is not
-	 * a /proc/PID one: every path walk passes here, once per component.
-	 * The pointer is only tested, not followed, before the RCU lock.
-	 */
-	if (likely(!sjail || !rcu_access_pointer(blob->pid)))
+	if (likely(!sjail || dentry->d_sb->s_magic != PROC_SUPER_MAGIC))
 		return 0;
-	return check_proc_inode(blob, sjail);
+	return check_proc_dentry(op, dentry, sjail);
+}
+
+/*
+ * Opening any entry: its content, a directory to list, a descriptor to
+ * open entries relative to.  An O_PATH open is not checked (the kernel
+ * does not call this hook for it): such a descriptor reveals nothing of
+ * the task by itself, and everything done through it passes one of the
+ * hooks here or a ptrace check.
+ */
+static int hook_file_open(struct file *const file)
+{
+	return check_proc(UUIDJAIL_OP_FILE_OPEN, file->f_path.dentry);
+}
+
+/* stat(), statx(), fstat(): the owner, the times, the link counts. */
+static int hook_inode_getattr(const struct path *const path)
+{
+	return check_proc(UUIDJAIL_OP_INODE_GETATTR, path->dentry);
+}
+
+/* chown(), utimensat(), truncate(): procfs refuses only chmod(). */
+static int hook_inode_setattr(struct mnt_idmap *const idmap,
+			      struct dentry *const dentry,
+			      struct iattr *const attr)
+{
+	return check_proc(UUIDJAIL_OP_INODE_SETATTR, dentry);
+}
+
+/*
+ * procfs keeps no extended attributes, but an LSM that labels a task's
+ * /proc entries (SELinux, Smack) shows the task's label as one.
+ */
+static int hook_inode_getxattr(struct dentry *const dentry,
+			       const char *const name)
+{
+	return check_proc(UUIDJAIL_OP_INODE_GETXATTR, dentry);
+}
+
+static int hook_inode_listxattr(struct dentry *const dentry)
+{
+	return check_proc(UUIDJAIL_OP_INODE_LISTXATTR, dentry);
+}
+
+/*
+ * inotify and fanotify marks: every read of the entry, by the task or by
+ * its admin, would be an event.  dnotify needs an open descriptor.
+ */
+static int hook_path_notify(const struct path *const path, const u64 mask,
+			    const unsigned int obj_type)
+{
+	return check_proc(UUIDJAIL_OP_PATH_NOTIFY, path->dentry);
 }
 
 static struct security_hook_list uuidjail_proc_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_to_inode, hook_task_to_inode),
 	LSM_HOOK_INIT(inode_free_security_rcu, hook_inode_free_security_rcu),
-	LSM_HOOK_INIT(inode_permission, hook_inode_permission),
+	LSM_HOOK_INIT(file_open, hook_file_open),
+	LSM_HOOK_INIT(inode_getattr, hook_inode_getattr),
+	LSM_HOOK_INIT(inode_setattr, hook_inode_setattr),
+	LSM_HOOK_INIT(inode_getxattr, hook_inode_getxattr),
+	LSM_HOOK_INIT(inode_listxattr, hook_inode_listxattr),
+	LSM_HOOK_INIT(path_notify, hook_path_notify),
 };
 
 /**

@@ -667,7 +667,7 @@ TEST_F_TIMEOUT(auditd, unix_socket_denials_are_recorded, 120)
 #define PS_OUTSIDERS 20
 
 /*
- * A restricted ps: walking /proc/PID of 20 processes outside its jail is
+ * A restricted ps: opening /proc/PID/stat of 20 processes outside its jail is
  * counted, 20 times in the jail's own counts, but not recorded.  What the
  * same jail then does to reach an outside task without /proc is
  * recorded: a signal, a ptrace attach, process_vm_readv.
@@ -690,28 +690,28 @@ TEST_F_TIMEOUT(auditd, jailed_ps_is_counted_not_recorded, 120)
 	ASSERT_EQ(0, agent_sids(&ps, sids, sizeof(sids)));
 
 	ASSERT_EQ(0, agent_stats(&ps, &before));
-	ASSERT_LE(0, stats_get(&before, "inode_permission"));
+	ASSERT_LE(0, stats_get(&before, "file_open"));
 	for (i = 0; i < PS_OUTSIDERS; i++)
 		denied += agent_ask(&ps, AG_PROC_STAT, outsider[i], 0, NULL,
 				    0) == -EACCES;
 	ASSERT_EQ(PS_OUTSIDERS, denied);
 	ASSERT_EQ(0, agent_stats(&ps, &after));
-	EXPECT_EQ(stats_get(&before, "inode_permission") + PS_OUTSIDERS,
-		  stats_get(&after, "inode_permission"));
+	EXPECT_EQ(stats_get(&before, "file_open") + PS_OUTSIDERS,
+		  stats_get(&after, "file_open"));
 
 	EXPECT_EQ(1, agent_ask(&ps, AG_KILL, outsider[0], 1, NULL, 0));
 	EXPECT_EQ(-EPERM, agent_ask(&ps, AG_SEIZE, outsider[1], 0, NULL, 0));
 	EXPECT_EQ(-EPERM, agent_ask(&ps, AG_VM_READ, outsider[2], 0, NULL, 0));
 
-	/* kauditd keeps the order: the walk's records would come first. */
+	/* kauditd keeps the order: the opens. records would come first. */
 	deadline = now_ms() + RECORD_WAIT_MS;
 	while ((!kill_seen || ptrace_seen < 2) &&
 	       audit_next(self->fd, deadline, rec, sizeof(rec)) > 0) {
-		proc_seen += record_is(rec, "inode_permission", sids);
+		proc_seen += record_is(rec, "file_open", sids);
 		kill_seen += record_is(rec, "task_kill", sids);
 		ptrace_seen += record_is(rec, "ptrace_access_check", sids);
 	}
-	TH_LOG("records: %d inode_permission, %d task_kill, %d ptrace_access_check",
+	TH_LOG("records: %d file_open, %d task_kill, %d ptrace_access_check",
 	       proc_seen, kill_seen, ptrace_seen);
 	EXPECT_EQ(0, proc_seen);
 	EXPECT_EQ(1, kill_seen);
@@ -734,7 +734,7 @@ TEST(stats_are_per_jail)
 	} made[] = {
 		{ "task_kill", AG_KILL, 3, 0 },
 		{ "task_getsid", AG_GETSID, 2, -EPERM },
-		{ "inode_permission", AG_PROC_STAT, 1, -EACCES },
+		{ "file_open", AG_PROC_STAT, 1, -EACCES },
 	};
 	struct stats g0, g1, a0, a1, b0, b1;
 	struct agent a, b;

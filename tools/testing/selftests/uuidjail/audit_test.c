@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,7 +62,9 @@ TEST(stats_format)
 		"task_getsid", "task_setnice", "task_setioprio",
 		"task_getioprio", "task_setrlimit", "task_setscheduler",
 		"task_getscheduler", "task_movememory", "capget",
-		"inode_permission",
+		"file_open", "inode_getattr", "inode_setattr",
+		"inode_getxattr", "inode_listxattr", "path_notify",
+		"perf_event_alloc", "unix_stream_connect", "unix_may_send",
 	};
 	unsigned int i;
 
@@ -95,6 +98,15 @@ static int do_proc_status(pid_t pid)
 	return proc_open(pid, "status", O_RDONLY);
 }
 
+static int do_proc_stat(pid_t pid)
+{
+	char path[32];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d", pid);
+	return stat(path, &st) ? -errno : 0;
+}
+
 FIXTURE(counted) {};
 
 FIXTURE_VARIANT(counted) {
@@ -115,9 +127,14 @@ FIXTURE_VARIANT_ADD(counted, capget) {
 	.op = "capget", .act = do_capget, .denied_errno = EPERM,
 };
 
-/* No ptrace check behind status: the /proc inode check denies it. */
+/* No ptrace check behind status: the /proc open check denies it. */
 FIXTURE_VARIANT_ADD(counted, proc_status) {
-	.op = "inode_permission", .act = do_proc_status,
+	.op = "file_open", .act = do_proc_status,
+	.denied_errno = EACCES,
+};
+
+FIXTURE_VARIANT_ADD(counted, proc_stat) {
+	.op = "inode_getattr", .act = do_proc_stat,
 	.denied_errno = EACCES,
 };
 

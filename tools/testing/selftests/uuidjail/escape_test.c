@@ -344,8 +344,8 @@ TEST(hidepid_invisible)
 
 /*
  * A /proc/PID directory opened while its task was reachable: once the
- * task enters another jail, walking through it is denied, because the
- * check reads the task's label at the time of the walk.
+ * task enters another jail, opening an entry through it is denied,
+ * because the check reads the task's label at the time of the open.
  */
 TEST(proc_dir_opened_before_entering)
 {

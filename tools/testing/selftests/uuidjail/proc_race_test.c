@@ -456,11 +456,11 @@ static void walk_dirfd(const struct snap *s, bool thread)
 	clean = no_exec_since(s, s->xseq);
 	alive = thread ? thread_alive(s) : process_alive(s);
 	/*
-	 * O_PATH opens /proc/PID itself without checking it: a denied
-	 * walker gets a descriptor, and only what it opens through it is
-	 * denied.  /proc/PID/task/TID is reached through /proc/PID.
+	 * An O_PATH open is not checked: a denied walker gets a
+	 * descriptor (unless the target is gone), and only what it opens
+	 * through it is denied.
 	 */
-	if (thread || s->allowed)
+	if (s->allowed)
 		judge(op, s->allowed, alive && clean, err, path);
 	else if (err)
 		judge(op, false, false, err, path);

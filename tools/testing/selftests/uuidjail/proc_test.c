@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * uuidjail selftests - /proc/PID against the access matrix
- * (inode_permission, and ptrace_access_check behind mm_access())
+ * uuidjail selftests - /proc/PID entries against the access matrix
+ * (file_open, and ptrace_access_check behind mm_access())
  *
- * Every denial is EACCES: either the /proc inode check refuses to open or
- * walk through the entry, or mm_access() reports the ptrace check so.
+ * Every denial is EACCES: either the /proc open check refuses the entry,
+ * or mm_access() reports the ptrace check so.  proc_ways_test.c covers
+ * every other way through procfs.
  */
 
 #include "matrix_fixture.h"
@@ -21,7 +22,7 @@ TEST_F(matrix, proc_mem)
 		  proc_open(self->child, "mem", O_RDONLY));
 }
 
-/* No ptrace check guards these: only the /proc inode check does. */
+/* No ptrace check guards these: only the /proc open check does. */
 TEST_F(matrix, proc_status)
 {
 	EXPECT_EQ(expected(variant->allowed, EACCES),
