@@ -4,8 +4,10 @@
 
 Usage: bench-report.py DIR
 
-DIR holds the job logs and consoles of the three bench boots
-(bench-yama, bench-landlock-yama, bench-landlock-yama-uuidjail). Prints
+DIR holds the job logs and consoles of the five bench boots
+(bench-yama, bench-landlock-yama, bench-landlock-yama-uuidjail, and
+the same stack beside AppArmor: bench-apparmor-landlock-yama,
+bench-apparmor-landlock-yama-uuidjail). Prints
 the table, writes it to DIR/bench.txt, and draws DIR/bench-ratio.svg
 (each operation's cost per configuration, against the limit) and
 DIR/bench-scale.svg (enter1 and a check against the number of jailed
@@ -17,7 +19,9 @@ import re
 import sys
 
 BOOTS = {"yama": "bench-yama", "limit": "bench-landlock-yama",
-         "uuidjail": "bench-landlock-yama-uuidjail"}
+         "uuidjail": "bench-landlock-yama-uuidjail",
+         "apparmor": "bench-apparmor-landlock-yama",
+         "apparmor_uuidjail": "bench-apparmor-landlock-yama-uuidjail"}
 # Column: (boot, configuration in that boot, heading)
 COLUMNS = [
     ("yama", "host", "lsm=yama"),
@@ -83,6 +87,17 @@ def table(ops, scale, memory, blobs):
         if ("uuidjail", "host") in seen and ("limit", "host") in seen:
             out.append(f"  {op:<{width}}"
                        f"{seen[('uuidjail', 'host')] - seen[('limit', 'host')]:+.1f}")
+    out.append("")
+    out.append("beside AppArmor (no profile loaded), unrestricted callers: "
+               "(6) lsm=apparmor,landlock,yama, (7) (6) with uuidjail")
+    out.append(f"  {'operation':<{width}}{'(6)':>12}{'(7)':>12}"
+               f"{'(7)/(6)':>10}{'(7)-(6)':>10}")
+    for op, seen in ops.items():
+        aa = seen.get(("apparmor", "host"))
+        uj = seen.get(("apparmor_uuidjail", "host"))
+        if aa and uj:
+            out.append(f"  {op:<{width}}{aa:>12.1f}{uj:>12.1f}"
+                       f"{uj / aa:>10.3f}{uj - aa:>+10.1f}")
     if scale:
         out.append("")
         out.append("with N jailed tasks alive (ns)")
@@ -94,11 +109,15 @@ def table(ops, scale, memory, blobs):
     out.append("")
     out.append("blob sizes (bytes, all LSMs; uuidjail's share = difference)")
     for kind in ("task", "file", "inode", "sock"):
-        lim = blobs.get("limit", {}).get(kind)
-        uj = blobs.get("uuidjail", {}).get(kind)
-        if lim is not None and uj is not None:
-            out.append(f"  {kind:<8} landlock,yama {lim:>4}   "
-                       f"with uuidjail {uj:>4}   uuidjail {uj - lim:+d}")
+        for base, with_uj, name in (
+                ("limit", "uuidjail", "landlock,yama"),
+                ("apparmor", "apparmor_uuidjail",
+                 "apparmor,landlock,yama")):
+            lim = blobs.get(base, {}).get(kind)
+            uj = blobs.get(with_uj, {}).get(kind)
+            if lim is not None and uj is not None:
+                out.append(f"  {kind:<8} {name:>22} {lim:>4}   "
+                           f"with uuidjail {uj:>4}   uuidjail {uj - lim:+d}")
     if "jailed" in memory and "unjailed" in memory:
         n, free = memory["unjailed"]
         _, jailed = memory["jailed"]

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # make bench: what uuidjail costs, side by side with the kernel without it
 # and with Landlock, on one kernel image booted three times (lsm=yama,
-# lsm=landlock,yama, lsm=landlock,yama,uuidjail).
+# lsm=landlock,yama, lsm=landlock,yama,uuidjail), then twice more beside
+# AppArmor with no profile loaded, as a distribution kernel would run it
+# (unrestricted callers only: uj_bench=host).
 #
 # The kernel is the "bench" flavour: the base kernel with jump labels
 # (harness/configs/bench.config says why they are not in the base one).
@@ -17,11 +19,14 @@
 # The flavour's own output directory: the logs land there.
 dir=$OUT/bench
 mkdir -p "$dir"
-for lsm in yama landlock,yama landlock,yama,uuidjail; do
+for lsm in yama landlock,yama landlock,yama,uuidjail \
+	   apparmor,landlock,yama apparmor,landlock,yama,uuidjail; do
 	tag=bench-${lsm//,/-}
+	only=
+	case $lsm in apparmor,*) only=uj_bench=host ;; esac
 	LSM=$lsm VM_SMP=1 VM_MEM=2G VM_TIMEOUT=${VM_TIMEOUT:-1800} \
 		QEMU_EXTRA="-icount shift=0,sleep=off" \
-		EXTRA_CMDLINE="lsm.debug kunit.enable=0" \
+		EXTRA_CMDLINE="lsm.debug kunit.enable=0 $only" \
 		"$HARNESS/run-vm.sh" bench bench "$tag"
 done
 python3 "$HARNESS/bench-report.py" "$dir"
