@@ -142,10 +142,9 @@ static struct pid *proc_dentry_pid(const struct dentry *dentry)
  * ENOENT where the procfs instance hides the task from the caller
  * (hidepid=invisible or hidepid=ptraceable, has_pid_permissions()):
  * procfs hides every task the caller may not ptrace, and uuidjail's
- * ptrace check denies the same pairs as this one.  procfs's own checks
- * answer ENOENT for such a task but run after these hooks (getattr) or
- * not at all (the files under /proc/PID/net): EACCES would tell that the
- * PID exists.
+ * ptrace check denies the same pairs as this one.  procfs answers
+ * ENOENT for such a task, but stat() meets inode_getattr before procfs's
+ * own getattr: EACCES would tell that the PID exists.
  */
 static int proc_denial(struct super_block *const sb)
 {
