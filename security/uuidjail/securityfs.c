@@ -139,6 +139,22 @@ static const struct file_operations enter2_fops = {
 	.llseek = noop_llseek,
 };
 
+/* The version of the rules: see UUIDJAIL_ABI_VERSION. */
+static ssize_t abi_read(struct file *const file, char __user *const ubuf,
+			const size_t count, loff_t *const ppos)
+{
+	char text[16];
+	const int len = scnprintf(text, sizeof(text), "%d\n",
+				  UUIDJAIL_ABI_VERSION);
+
+	return simple_read_from_buffer(ubuf, count, ppos, text, len);
+}
+
+static const struct file_operations abi_fops = {
+	.read = abi_read,
+	.llseek = generic_file_llseek,
+};
+
 static const struct file_operations self_fops = {
 	.read = self_read,
 	.llseek = generic_file_llseek,
@@ -187,6 +203,9 @@ int __init uuidjail_init_securityfs(void)
 		goto err;
 	dentry = securityfs_create_file("jails", 0444, dir, NULL,
 					&uuidjail_jails_fops);
+	if (IS_ERR(dentry))
+		goto err;
+	dentry = securityfs_create_file("abi", 0444, dir, NULL, &abi_fops);
 	if (IS_ERR(dentry))
 		goto err;
 	return 0;

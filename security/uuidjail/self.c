@@ -56,6 +56,10 @@ static int hook_task_prctl(const int option, const unsigned long arg2,
 		if (len == sizeof(name) || uuidjail_parse_name(name, len, name))
 			return -EINVAL;
 		return uuidjail_name_self(name);
+	case PR_UUIDJAIL_GET_ABI:
+		if (arg3 || arg4 || arg5)
+			return -EINVAL;
+		return UUIDJAIL_ABI_VERSION;
 	default:
 		return -EINVAL;
 	}
