@@ -57,6 +57,9 @@
 #ifndef PR_UUIDJAIL_SET_NAME
 #define PR_UUIDJAIL_SET_NAME 3
 #endif
+#ifndef PR_UUIDJAIL_GET_ABI
+#define PR_UUIDJAIL_GET_ABI 4
+#endif
 
 /* lsm_list_modules(2) has the same number everywhere but on alpha. */
 #if !defined(__NR_lsm_list_modules) && !defined(__alpha__)
@@ -130,8 +133,9 @@ static void usage(void)
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
 	      "Commands:\n"
-	      "  status [PID...]    whether uuidjail is active and the caller's\n"
-	      "                     label; or the label of each PID\n"
+	      "  status [PID...]    whether uuidjail is active, the version of its\n"
+	      "                     rules and the caller's label; or the label\n"
+	      "                     of each PID\n"
 	      "  ps                 every task the caller may act on, with its label\n"
 	      "\n"
 	      "Exit status: 125 if uuidjail fails or refuses, 126 if CMD cannot be\n"
@@ -337,6 +341,24 @@ static void describe_self(char *buf, size_t size)
 		snprintf(buf, size, "%s", states[state]);
 	else
 		snprintf(buf, size, "unknown");
+}
+
+/*
+ * The version of uuidjail's rules (the admin guide lists what each adds),
+ * through prctl() or, where that is hidden, the "abi" file; 0 if neither
+ * answers.
+ */
+static long abi_version(void)
+{
+	long abi = prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 0, 0, 0);
+	char *text;
+
+	if (abi > 0)
+		return abi;
+	text = read_file(UUIDJAIL_FS "/abi");
+	abi = text ? strtol(text, NULL, 10) : 0;
+	free(text);
+	return abi > 0 ? abi : 0;
 }
 
 /* Write @text to UUIDJAIL_FS/@file in one write: 0 or -errno. */
@@ -667,8 +689,9 @@ static int cmd_status(int argc, char **argv)
 		name = read_file(UUIDJAIL_FS "/name");
 		if (name)
 			chomp(name);
-		printf("active: yes\nlsm: %s\nstate: %s\nname: %s\n", lsms,
-		       label, !name ? "unknown" : *name ? name : "-");
+		printf("active: yes\nabi: %ld\nlsm: %s\nstate: %s\nname: %s\n",
+		       abi_version(), lsms, label,
+		       !name ? "unknown" : *name ? name : "-");
 		free(name);
 		return 0;
 	}

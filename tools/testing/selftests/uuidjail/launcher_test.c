@@ -830,6 +830,9 @@ TEST_F(launcher, busy_traced)
 	}
 }
 
+/* The first lines of "uuidjail status": the ABI version is 1. */
+#define STATUS_HEAD "active: yes\nabi: 1\nlsm: "
+
 TEST_F(launcher, status_self)
 {
 	struct label unjailed, jailed;
@@ -838,9 +841,9 @@ TEST_F(launcher, status_self)
 	struct run r;
 
 	ASSERT_EQ(0, launch(&r, &plain, ARGS("status")));
-	ASSERT_EQ(4, lines(r.out));
-	ASSERT_EQ(0, strncmp(r.out, "active: yes\nlsm: ", 17));
-	p = next_line(next_line(r.out));
+	ASSERT_EQ(5, lines(r.out));
+	ASSERT_EQ(0, strncmp(r.out, STATUS_HEAD, strlen(STATUS_HEAD)));
+	p = next_line(next_line(next_line(r.out)));
 	ASSERT_EQ(0, strncmp(p, "state: ", 7));
 	EXPECT_EQ(UNRESTRICTED, parse_label(p + 7, &unjailed));
 	EXPECT_STREQ("name: -\n", next_line(p));
@@ -851,11 +854,11 @@ TEST_F(launcher, status_self)
 				 "cat " SELF " && exec \"$0\" status",
 				 launcher)));
 	ASSERT_EQ(RESTRICTED, parse_label(r.out, &jailed));
-	ASSERT_EQ(5, lines(r.out));
+	ASSERT_EQ(6, lines(r.out));
 	p = next_line(r.out);
-	ASSERT_EQ(0, strncmp(p, "active: yes\nlsm: ", 17));
+	ASSERT_EQ(0, strncmp(p, STATUS_HEAD, strlen(STATUS_HEAD)));
 	EXPECT_TRUE(contains(p, "uuidjail"));
-	p = next_line(next_line(p));
+	p = next_line(next_line(next_line(p)));
 	snprintf(line, sizeof(line),
 		 "state: restricted id1=%llu id2=%llu\nname: st\n",
 		 jailed.id1, jailed.id2);
