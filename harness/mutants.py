@@ -182,7 +182,15 @@ HOOK_TESTS = {
     "file_open": "proc", "inode_getattr": "proc_ways",
     "inode_setattr": "proc_ways", "inode_getxattr": "proc_ways",
     "inode_listxattr": "proc_ways", "path_notify": "proc_ways",
-    "ptrace_traceme": "traced_enter",
+    "ptrace_traceme": "traced_enter", "ptrace_access_check": "ptrace",
+    "task_kill": "signal", "task_setpgid": "task", "task_getpgid": "task",
+    "task_getsid": "task", "task_setnice": "task", "task_setioprio": "task",
+    "task_getioprio": "task", "task_setrlimit": "task",
+    "task_setscheduler": "task", "task_getscheduler": "task",
+    "task_movememory": "task", "capget": "task", "task_prctl": "enter",
+    "getselfattr": "enter", "task_free": "enter",
+    "file_ioctl_compat": "fown", "file_free_security": "fown",
+    "inode_free_security_rcu": "proc", "sk_free_security": "unix",
     "perf_event_alloc": "limits", "sk_alloc_security": "unix",
     "unix_stream_connect": "unix", "unix_may_send": "unix",
 }
@@ -191,6 +199,16 @@ for source, hooks in HOOKS.items():
         MUTANTS[f"no-hook-{hook}"] = (
             source, f"\tLSM_HOOK_INIT({hook}, hook_{hook}),\n", "",
             *([HOOK_TESTS[hook]] if hook in HOOK_TESTS else []))
+
+# The kselftests of the mutants above that name none, by prefix: the
+# matrix shows in every task operation, entering and its payloads in
+# enter_test.  One boot of a few kselftests takes about a minute.
+PREFIX_TESTS = {"matrix-": "task", "enter": "enter", "parse-": "enter",
+                "securityfs-": "enter"}
+for name, mutant in MUTANTS.items():
+    for prefix, tests in PREFIX_TESTS.items():
+        if len(mutant) == 3 and name.startswith(prefix):
+            MUTANTS[name] = (*mutant, tests)
 
 # Mutants no test can kill, and why.
 EXPECTED_SURVIVORS = {
