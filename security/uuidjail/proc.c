@@ -19,7 +19,9 @@
  * - stat(), statx(), fstat() of an entry or of a descriptor: inode_getattr.
  * - chown(), utimensat(), truncate(): inode_setattr.
  * - getxattr(), listxattr(): inode_getxattr, inode_listxattr.
- * - inotify and fanotify marks: path_notify.
+ * - inotify and fanotify marks on an entry: path_notify.  A fanotify mark
+ *   on a whole mount or filesystem needs CAP_SYS_ADMIN, which a jail
+ *   does not take away (see the admin guide).
  * - the magic links (exe, cwd, root, fd/N, map_files/..., ns/...),
  *   whether read with readlink() or followed: procfs asks the ptrace
  *   check (proc_fd_access_allowed(), proc_ns_get_link(), ...), which
