@@ -601,7 +601,8 @@ TEST(securityfs_modes)
 
 TEST(prctl_bad_arguments)
 {
-	static const unsigned long bad_ops[] = { 0, 4, 99, ULONG_MAX };
+	/* 4 is PR_UUIDJAIL_GET_ABI: the first unused value is 5. */
+	static const unsigned long bad_ops[] = { 0, 5, 99, ULONG_MAX };
 	/* Only PR_UUIDJAIL_ENTER_SEALED is a flag of PR_UUIDJAIL_ENTER. */
 	static const unsigned long bad_flags[] = {
 		2, 4, PR_UUIDJAIL_ENTER_SEALED | 2, ~PR_UUIDJAIL_ENTER_SEALED,
@@ -630,6 +631,12 @@ TEST(prctl_bad_arguments)
 	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 1, 0, 0));
 	EXPECT_EQ(EINVAL, errno);
 	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 0, 0, 1));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 1, 0, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 0, 1, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 0, 0, 1));
 	EXPECT_EQ(EINVAL, errno);
 	/* None of them changed anything. */
 	EXPECT_EQ(UNRESTRICTED, jail_state());
