@@ -176,7 +176,7 @@ HOOKS = {
 # others boot every kselftest.
 HOOK_TESTS = {
     "task_alloc": "enter", "bprm_committing_creds": "admin",
-    "file_set_fowner": "escape",
+    "file_set_fowner": "fown",
     "file_fcntl": "fown", "file_ioctl": "fown",
     "file_send_sigiotask": "fown", "task_to_inode": "proc",
     "file_open": "proc", "inode_getattr": "proc_ways",

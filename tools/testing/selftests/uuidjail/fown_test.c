@@ -4,8 +4,8 @@
  *
  * SIGIO (or the F_SETSIG signal) goes to a file's owner on behalf of the
  * task that last aimed it, whichever task then triggers the I/O.  Setting
- * the owner aims it (F_SETOWN, tested by signal_test and escape_test),
- * and so does each of the ways this file tests, one fixture variant each:
+ * the owner aims it, and so does each of the other ways this file tests,
+ * one fixture variant each: setting the same owner again (F_SETOWN),
  * choosing the signal (F_SETSIG), turning O_ASYNC on (F_SETFL or ioctl
  * FIOASYNC), taking a lease (F_SETLEASE) and asking for directory
  * notifications (F_NOTIFY).  The last two arm a new source of signals on
@@ -108,7 +108,7 @@ static int reap_owner(struct owner *o)
 	return WEXITSTATUS(status);
 }
 
-enum aim { AIM_SETSIG, AIM_SETFL, AIM_FIOASYNC, AIM_SETLEASE, AIM_NOTIFY };
+enum aim { AIM_SETOWN, AIM_SETSIG, AIM_SETFL, AIM_FIOASYNC, AIM_SETLEASE, AIM_NOTIFY };
 
 struct target {
 	int fd;		/* the file whose owner gets the signal */
@@ -123,6 +123,11 @@ FIXTURE(fown) {
 
 FIXTURE_VARIANT(fown) {
 	enum aim aim;
+};
+
+/* A pipe armed with O_ASYNC and SIG; F_SETOWN again after entering. */
+FIXTURE_VARIANT_ADD(fown, f_setown) {
+	.aim = AIM_SETOWN,
 };
 
 /* A pipe, armed with O_ASYNC; the signal is chosen after entering. */
@@ -156,6 +161,7 @@ FIXTURE_SETUP(fown)
 	block_signals();
 	self->t.io_fd = -1;
 	switch (variant->aim) {
+	case AIM_SETOWN:
 	case AIM_SETSIG:
 	case AIM_SETFL:
 	case AIM_FIOASYNC:
@@ -203,15 +209,19 @@ FIXTURE_TEARDOWN(fown)
 /*
  * Make @owner the owner of the file and aim it in every way but the
  * variant's.  For F_SETSIG, the file is armed with O_ASYNC and its
- * default signal, SIGIO; for the others, the signal is SIG.
+ * default signal, SIGIO; for the others, the signal is SIG.  For
+ * F_SETOWN, the file is armed with both: only setting the owner again
+ * remains to aim it.
  */
 static int set_owner(enum aim how, int fd, pid_t owner)
 {
 	if (fcntl(fd, F_SETOWN, owner))
 		return -errno;
+	if ((how == AIM_SETSIG || how == AIM_SETOWN) &&
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC))
+		return -errno;
 	if (how == AIM_SETSIG)
-		return fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_ASYNC) ?
-		       -errno : 0;
+		return 0;
 	return fcntl(fd, F_SETSIG, SIG) ? -errno : 0;
 }
 
@@ -221,6 +231,8 @@ static int aim(enum aim how, int fd)
 	int on = 1;
 
 	switch (how) {
+	case AIM_SETOWN:
+		return fcntl(fd, F_SETOWN, fcntl(fd, F_GETOWN)) ? -errno : 0;
 	case AIM_SETSIG:
 		return fcntl(fd, F_SETSIG, SIG) ? -errno : 0;
 	case AIM_SETFL:
@@ -253,6 +265,7 @@ static int trigger(const struct target *t, enum aim how)
 	int fd;
 
 	switch (how) {
+	case AIM_SETOWN:
 	case AIM_SETSIG:
 	case AIM_SETFL:
 	case AIM_FIOASYNC:
