@@ -145,7 +145,7 @@ spec=$guest/initramfs.list
 	# The launcher and the guest program, where users would find them.
 	echo "file /bin/uuidjail $guest/selftests/uuidjail 755 0 0"
 	echo "file /bin/scenario_guest $guest/selftests/scenario_guest 755 0 0"
-	echo "file /bin/qemu-uuidjail $tree/tools/uuidjail/qemu-uuidjail 755 0 0"
+	echo "file /bin/qemu-uuidjail $tree/tools/uuidjail/qemu-uuidjail.sh 755 0 0"
 	for t in "$guest"/selftests/*; do
 		echo "file /selftests/${t##*/} $t 755 0 0"
 	done
