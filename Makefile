@@ -17,6 +17,12 @@
 #   make host      the host kernel packaged, installed with dpkg into a
 #                  Debian image with systemd, libvirt, qemu and swtpm, and
 #                  booted (build/host/host.log)
+#   make series [VERSION=2]
+#                  the patch series for the LSM list, on the pristine tree
+#                  (build/series/; see harness/series/)
+#   make check-series
+#                  the series, with every patch built (W=1); make check
+#                  runs it with the static checks
 #   make fuzz [MINUTES=10]
 #                  trinity as an unprivileged user in a jail on the debug
 #                  kernel, beside canaries it must not reach
@@ -29,6 +35,7 @@ H := harness
 FLAVOURS ?= base debug
 
 .PHONY: all run check check-i386 shell mutants bench deb host fuzz deps source \
+	series check-series \
 	kernels guests clean distclean
 
 all: run
@@ -72,6 +79,12 @@ deb: source
 host: FLAVOURS = base
 host: guests
 	@$(H)/host.sh
+
+series: source
+	@$(H)/series.sh $(VERSION)
+
+check-series: source
+	@$(H)/series.sh --build $(VERSION)
 
 fuzz: FLAVOURS = debug
 fuzz: guests
