@@ -77,12 +77,11 @@ status=0
 # checks what FILE_PATH_CHANGES asks (is every new file in MAINTAINERS?).
 # checkpatch runs scripts/spdxcheck.py in a git tree, with the python3
 # found first: make it Debian's, which has the modules deps.sh installs.
-for p in "$out"/*.patch; do
-	[ "$p" != "$cover" ] || continue
-	(cd "$repo" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict \
-		--quiet --no-summary --ignore ENOSYS,FILE_PATH_CHANGES "$p") >&2 ||
-		status=1
-done
+# One checkpatch per core: a minute and a half on one.
+ls "$out"/*.patch | grep -v 0000-cover-letter |
+	(cd "$repo" && PATH=/usr/bin:$PATH xargs -P "$JOBS" -n 1 \
+		scripts/checkpatch.pl --strict --quiet --no-summary \
+		--ignore ENOSYS,FILE_PATH_CHANGES) >&2 || status=1
 
 # git am on the pristine tree gives the integrated tree.
 git -C "$repo" checkout -q -f --detach pristine
