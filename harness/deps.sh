@@ -18,6 +18,7 @@ packages=(
 	git rsync xz-utils ccache busybox-static qemu-system-x86 sparse
 	trinity
 	gcc-arm-linux-gnueabihf libcap-dev
+	python3-sphinx python3-yaml python3-ply python3-git
 )
 if [ "${1:-}" = --packages ]; then
 	shift

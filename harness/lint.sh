@@ -3,8 +3,10 @@
 # Static checks of everything uuidjail adds to the kernel, each reported
 # as "ok NAME" or "not ok NAME" followed by its findings:
 #   checkpatch --strict on every new file and on the patches, that every
-#   mutant of make mutants still applies, kernel-doc on the sources, a W=1 build of security/uuidjail/ under sparse, and
-#   W=1 builds of security/uuidjail/ for 32-bit x86 and 32-bit ARM.
+#   mutant of make mutants still applies, kernel-doc on the sources, the
+#   Sphinx build of the documentation, a W=1 build of security/uuidjail/
+#   under sparse, W=1 builds of security/uuidjail/ for 32-bit x86 and
+#   32-bit ARM, and the patch series (series.sh --build).
 # Exits non-zero if any check has findings.
 . "$(dirname "$0")/common.sh"
 
@@ -53,6 +55,31 @@ report mutants-apply "$findings"
 "$tree/scripts/kernel-doc" -none -Wall "$TOP"/security/uuidjail/*.[ch] \
 	> "$findings" 2>&1
 report kernel-doc "$findings"
+
+# The documentation, built as the kernel builds it (Sphinx through make
+# htmldocs, the ABI files through get_abi.py), only the directories that
+# hold uuidjail's pages: any warning or error from a uuidjail file is a
+# finding (the other pages of those directories link to documents that a
+# partial build does not have, which Sphinx warns about).
+docs=$(build_dir docs)
+mkdir -p "$docs"
+if ! command -v sphinx-build >/dev/null; then
+	echo "no sphinx-build: run harness/deps.sh" > "$findings"
+else
+	make -s -C "$tree" O="$docs" SPHINXDIRS="admin-guide/LSM userspace-api" \
+		htmldocs > "$findings.log" 2>&1 ||
+		echo "make htmldocs failed" >> "$findings.log"
+	sed "s|$tree/||g" "$findings.log" |
+		grep -i -e uuidjail -e 'failed$' > "$findings" || true
+	for f in admin-guide/LSM/uuidjail userspace-api/uuidjail; do
+		[ -s "$docs/Documentation/output/$f.html" ] ||
+			echo "$f.html was not built" >> "$findings"
+	done
+	rm -f "$findings.log"
+fi
+(cd "$tree" && python3 tools/docs/get_abi.py --dir Documentation/ABI \
+	validate 2>&1 | sed "s|$tree/||g" | grep -i uuidjail) >> "$findings"
+report docs "$findings"
 
 # W=1 and sparse (C=2 checks every file, built or not) in a build
 # directory of their own, so that the test kernel's objects keep their
@@ -111,5 +138,13 @@ for arch in i386 arm; do
 	rm -f "$findings.cfg"
 	report "W=1-$arch" "$findings"
 done
+
+# The series the LSM list would get (harness/series.sh): every patch
+# checkpatch-clean and built with W=1, git am gives the integrated tree.
+"$HARNESS/series.sh" --build > /dev/null 2> "$findings.log" ||
+	echo "series.sh failed" >> "$findings.log"
+grep -v '^\[uuidjail\] [^e]' "$findings.log" > "$findings" || true
+rm -f "$findings.log"
+report series "$findings"
 
 exit $status
