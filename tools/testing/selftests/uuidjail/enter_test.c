@@ -603,6 +603,15 @@ TEST(prctl_bad_arguments)
 {
 	/* 4 is PR_UUIDJAIL_GET_ABI: the first unused value is 5. */
 	static const unsigned long bad_ops[] = { 0, 5, 99, ULONG_MAX };
+	/* An operation, then its arguments: one that must be 0 is not. */
+	static const unsigned long unused_set[][4] = {
+		{ PR_UUIDJAIL_ENTER, 1, 0, 1 },
+		{ PR_UUIDJAIL_GET, 1, 0, 0 },
+		{ PR_UUIDJAIL_GET, 0, 0, 1 },
+		{ PR_UUIDJAIL_GET_ABI, 1, 0, 0 },
+		{ PR_UUIDJAIL_GET_ABI, 0, 1, 0 },
+		{ PR_UUIDJAIL_GET_ABI, 0, 0, 1 },
+	};
 	/* Only PR_UUIDJAIL_ENTER_SEALED is a flag of PR_UUIDJAIL_ENTER. */
 	static const unsigned long bad_flags[] = {
 		2, 4, PR_UUIDJAIL_ENTER_SEALED | 2, ~PR_UUIDJAIL_ENTER_SEALED,
@@ -626,18 +635,12 @@ TEST(prctl_bad_arguments)
 		EXPECT_EQ(-EINVAL, jail_enter_prctl_flags(1, bad_flags[i]));
 	/* A bad level with the flag is still a bad level. */
 	EXPECT_EQ(-EINVAL, jail_enter_prctl_flags(3, PR_UUIDJAIL_ENTER_SEALED));
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_ENTER, 1, 0, 1));
-	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 1, 0, 0));
-	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET, 0, 0, 1));
-	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 1, 0, 0));
-	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 0, 1, 0));
-	EXPECT_EQ(EINVAL, errno);
-	EXPECT_EQ(-1, prctl(PR_UUIDJAIL, PR_UUIDJAIL_GET_ABI, 0, 0, 1));
-	EXPECT_EQ(EINVAL, errno);
+	for (i = 0; i < ARRAY_SIZE(unused_set); i++) {
+		const unsigned long *const a = unused_set[i];
+
+		EXPECT_EQ(-1, prctl(PR_UUIDJAIL, a[0], a[1], a[2], a[3]));
+		EXPECT_EQ(EINVAL, errno);
+	}
 	/* None of them changed anything. */
 	EXPECT_EQ(UNRESTRICTED, jail_state());
 }
