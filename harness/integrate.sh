@@ -42,9 +42,12 @@ done
 		[ -d "$src/$d" ] || [ ! -d "$src/$(dirname "$d")" ] || echo "$d"
 	done > "$stage.own"
 trap 'rm -rf "$stage" "$stage.own" "$stage.list"' EXIT
+# What the integrated tree has of ours: every staged file, one path a
+# line (series.sh commits exactly these).
+(cd "$stage" && find . -type f | sed 's|^\./||' | sort) > "$tree.files"
 {
 	sed 's|^\(.*\)$|/\1/|' "$stage.own"
-	(cd "$stage" && find . -type f | sed 's|^\.||')
+	sed 's|^|/|' "$tree.files"
 } > "$stage.list"
 mkdir -p "$tree"
 rsync -a --delete --exclude=/.git --exclude-from="$stage.list" "$src/" "$tree/"

@@ -78,19 +78,10 @@ def git(repo, *args, **kw):
                           capture_output=True, text=True, **kw).stdout
 
 
-def changed_paths(pristine, integrated, top):
-    """Our files and the pristine files our patches change."""
-    paths = set()
-    for d in ("security", "Documentation", "tools"):
-        for root, _, files in os.walk(os.path.join(top, d)):
-            for f in files:
-                paths.add(os.path.relpath(os.path.join(root, f), top))
-    paths.add("security/uuidjail/.kunitconfig")
-    for p in os.listdir(top):
-        if p.endswith(".patch"):
-            for line in open(os.path.join(top, p)):
-                if line.startswith("+++ b/"):
-                    paths.add(line[6:].rstrip("\n"))
+def changed_paths(integrated):
+    """Our files and the pristine files our patches change, as
+    integrate.sh listed them beside the integrated tree."""
+    paths = set(open(integrated.rstrip("/") + ".files").read().split())
     for p in paths:
         if not os.path.isfile(os.path.join(integrated, p)):
             fail(f"{p} is not in the integrated tree")
@@ -178,11 +169,10 @@ def main():
         each = args[i + 1]
         del args[i:i + 2]
     pristine, integrated, repo, spec_dir = args
-    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     specs = [Spec(os.path.join(spec_dir, f))
              for f in sorted(os.listdir(spec_dir))
              if re.fullmatch(r"\d\d-.*\.txt", f)]
-    paths = changed_paths(pristine, integrated, top)
+    paths = changed_paths(integrated)
 
     owner = {}
     for n, spec in enumerate(specs):

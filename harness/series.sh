@@ -60,6 +60,7 @@ rm -rf "$out"
 git -C "$repo" format-patch -q --base=pristine --cover-letter \
 	${version:+-v "$version"} -o "$out" pristine..series
 cover=$(ls "$out"/*0000-cover-letter.patch)
+mapfile -t patches < <(ls "$out"/*.patch | grep -v 0000-cover-letter)
 python3 - "$cover" "$HARNESS/series/cover-letter.txt" "$src" <<'EOF'
 import os, sys
 cover, letter, src = sys.argv[1:]
@@ -78,15 +79,14 @@ status=0
 # checkpatch runs scripts/spdxcheck.py in a git tree, with the python3
 # found first: make it Debian's, which has the modules deps.sh installs.
 # One checkpatch per core: a minute and a half on one.
-ls "$out"/*.patch | grep -v 0000-cover-letter |
+printf '%s\n' "${patches[@]}" |
 	(cd "$repo" && PATH=/usr/bin:$PATH xargs -P "$JOBS" -n 1 \
 		scripts/checkpatch.pl --strict --quiet --no-summary \
 		--ignore ENOSYS,FILE_PATH_CHANGES) >&2 || status=1
 
 # git am on the pristine tree gives the integrated tree.
 git -C "$repo" checkout -q -f --detach pristine
-if ! git -C "$repo" am -q $(ls "$out"/*.patch | grep -v 0000-cover-letter) \
-		>&2; then
+if ! git -C "$repo" am -q "${patches[@]}" >&2; then
 	echo "git am of the series fails on the pristine tree" >&2
 	git -C "$repo" am --abort >/dev/null 2>&1 || true
 	status=1
