@@ -37,6 +37,8 @@ checkpatch=("$tree/scripts/checkpatch.pl" --strict --quiet --no-summary
 		tools/testing/selftests/uuidjail/* \
 		tools/uuidjail/*.c \
 		Documentation/admin-guide/LSM/uuidjail.rst \
+		Documentation/userspace-api/uuidjail.rst \
+		Documentation/ABI/testing/securityfs-uuidjail \
 		harness/guest/*.c; do
 	"${checkpatch[@]}" --no-tree -f "$f" 2>/dev/null
 done) > "$findings"
