@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# make host: the real-host boot. The host flavour's kernel
-# (harness/configs/host.list) is packaged by deb.sh, as make deb packages
-# a user's; the Debian image of host-image.sh (systemd, libvirt, qemu,
-# swtpm; built once, cached by its package list) boots that kernel with
-# Debian's lsm= list plus uuidjail. The second disk is a tar archive the
-# image's test unit unpacks: the kernel package (installed with dpkg -i
-# first), uuidjail's tools as "make install" puts them, the test programs
-# and harness/host/payload/. The report (TAP, as the kselftests' logs) is
-# $OUT/host/host.log; its console $OUT/host/host-console.log.
+# make host: the real-host boot. The base flavour's kernel (the one the
+# initramfs boots test; harness/configs/base.list) is packaged by deb.sh,
+# as make deb packages a user's; the Debian image of host-image.sh
+# (systemd, libvirt, qemu, swtpm; built once, cached by its package list)
+# boots that kernel with Debian's lsm= list plus uuidjail. The second
+# disk is a tar archive the image's test unit unpacks: the kernel package
+# (installed with dpkg -i first), uuidjail's tools as "make install" puts
+# them, the test programs and harness/host/payload/. The report (TAP, as
+# the kselftests' logs) is $OUT/host/host.log; its console
+# $OUT/host/host-console.log.
 #
-# Needs the base flavour's guest programs (make guests FLAVOURS=base):
-# the scenario_guest that plays guests and attackers.
+# Needs the base flavour built, with its guest programs (make guests
+# FLAVOURS=base): the scenario_guest that plays guests and attackers.
+# deb.sh builds the package in a directory of its own from the same
+# .config, so ccache serves every object the base build compiled.
 . "$(dirname "$0")/common.sh"
 
 # Debian 7.3's built-in list, with uuidjail after yama as make deb puts it.
@@ -22,8 +25,7 @@ guest=$OUT/base/guest
 [ -x "$guest/selftests/scenario_guest" ] ||
 	die "no $guest/selftests/scenario_guest: make guests FLAVOURS=base first"
 
-"$HARNESS/configure.sh" host
-deb=$("$HARNESS/deb.sh" "$(build_dir host)/.config" | grep '/linux-image-' | head -n1)
+deb=$("$HARNESS/deb.sh" "$(build_dir base)/.config" | grep '/linux-image-' | head -n1)
 [ -n "$deb" ] || die "no kernel package"
 img=$("$HARNESS/host-image.sh" | tail -n1)
 
@@ -46,5 +48,5 @@ cp -R "$HARNESS/host/payload/." "$payload/"
 tar --owner=0 --group=0 -cf "$dir/payload.tar" -C "$payload" .
 
 HOST_TAG=host HOST_DISK2="$dir/payload.tar" \
-	"$HARNESS/host-boot.sh" "$img" "$dir/vmlinuz" "" "lsm=$lsm" || true
+	"$HARNESS/host-boot.sh" "$img" "$dir/vmlinuz" "" "lsm=$lsm" kunit.enable=0 || true
 tail -n1 "$dir/host.log"
