@@ -21,11 +21,19 @@
  * - getxattr(), listxattr(): inode_getxattr, inode_listxattr.
  * - inotify and fanotify marks on an entry: path_notify.  A fanotify mark
  *   on a whole mount or filesystem needs CAP_SYS_ADMIN, which a jail
- *   does not take away (see the admin guide).
+ *   does not take away (see the admin guide).  A watch on /proc itself is
+ *   not judged (/proc shows no task): it reports which /proc/PID
+ *   directories are opened or listed, not by whom nor what is read.
  * - the magic links (exe, cwd, root, fd/N, map_files/..., ns/...),
  *   whether read with readlink() or followed: procfs asks the ptrace
- *   check (proc_fd_access_allowed(), proc_ns_get_link(), ...), which
- *   ptrace_access_check judges.
+ *   check (call_proc_get_link(), proc_ns_get_link(), ...), which
+ *   ptrace_access_check judges.  What following ns/... opens is an nsfs
+ *   file, which file_open leaves alone: the ptrace check is the one.
+ * - a file opened, or a mark set, while the task was within reach: not
+ *   judged again when it is read or written after the task entered a
+ *   jail out of reach.  A hook there (file_permission) would run on every
+ *   read() and write() of the system; while the task was within reach,
+ *   it could be signalled and ptraced as well.
  * - an O_PATH descriptor, chdir() or fchdir() into /proc/PID: not judged,
  *   and they reveal nothing of the task; whatever is then done through
  *   them is one of the operations above.
@@ -33,7 +41,9 @@
  *   tells which names exist, so which threads (as tgkill() does) and which
  *   descriptor numbers the task has; access() tells whether an entry's
  *   owner and mode would let the caller in, which the task's uid and
- *   dumpability decide.  procfs keeps no extended attributes to set.
+ *   dumpability decide, and for fd/N whether that descriptor is open for
+ *   reading or writing (procfs gives the entry its mode).  procfs keeps
+ *   no extended attributes to set.
  */
 
 #include <linux/cred.h>
