@@ -14,7 +14,7 @@
 #   make deb CONFIG=/boot/config-$(uname -r) [LOCALMODCONFIG=1]
 #                  Debian packages of the kernel with uuidjail, built from
 #                  that configuration (build/deb/)
-#   make host      the host kernel packaged, installed with dpkg into a
+#   make host      the base kernel packaged, installed with dpkg into a
 #                  Debian image with systemd, libvirt, qemu and swtpm, and
 #                  booted (build/host/host.log)
 #   make series [VERSION=2]
