@@ -25,24 +25,27 @@ boots=(
 for flavour in "${flavours[@]}"; do
 	for boot in "${boots[@]}"; do
 		read -r tag lsm stress kunit <<< "$boot"
-		# The debug kernel runs the main boot only: it is slow.
-		[ "$flavour" = base ] || [ "$tag" = last ] || continue
-		[ "$flavour" = base ] || stress=20
-		# KASAN and lockdep make the debug boot several times slower.
 		timeout=900 mem=1G
-		[ "$flavour" = base ] || timeout=2400
-		# KASAN's shadow and quarantine, and trinity, want memory.
-		[ "$flavour" = base ] || mem=2G
 		cmdline=
 		[ "$kunit" = kunit ] || cmdline=kunit.enable=0
-		# The debug boot ends with trinity in a jail (guest/fuzz.sh).
-		[ "$flavour" = base ] || cmdline+=" uj_fuzz=${UUIDJAIL_FUZZ:-120}"
-		# It runs the root round only: that round reaches every hook,
-		# every cell of the matrix and the stress and /proc race tests,
-		# which is what KASAN and lockdep are there to watch. The rounds
-		# as uid 1000 and in a Landlock domain take the same code paths
-		# with other credentials; the base boots run them.
-		[ "$flavour" = base ] || cmdline+=" uj_rounds=root"
+		if [ "$flavour" != base ]; then
+			# The debug kernel runs the main boot only: it is slow.
+			[ "$tag" = last ] || continue
+			stress=20
+			# KASAN and lockdep make it several times slower;
+			# KASAN's shadow and quarantine, and trinity, want
+			# memory.
+			timeout=2400 mem=2G
+			# It ends with trinity in a jail (guest/fuzz.sh).
+			cmdline+=" uj_fuzz=${UUIDJAIL_FUZZ:-120}"
+			# It runs the root round only: that round reaches every
+			# hook, every cell of the matrix and the stress and
+			# /proc race tests, which is what KASAN and lockdep are
+			# there to watch. The rounds as uid 1000 and in a
+			# Landlock domain take the same code paths with other
+			# credentials; the base boots run them.
+			cmdline+=" uj_rounds=root"
+		fi
 		LSM=$lsm STRESS=$stress VM_TIMEOUT=${VM_TIMEOUT:-$timeout} \
 			VM_MEM=${VM_MEM:-$mem} \
 			EXTRA_CMDLINE="${EXTRA_CMDLINE:-} $cmdline" \
